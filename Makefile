@@ -1,0 +1,54 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+
+# Development settings; production reads the same names from its environment.
+export DEBUG ?= true
+export SECRET_KEY ?= dev-only-insecure-key-not-for-production
+export ALLOWED_HOSTS ?= 127.0.0.1,localhost
+export DATABASE_URL ?= sqlite:///$(CURDIR)/var/db.sqlite3
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test lint check migrate data admin clean help
+
+help:
+	@echo "make run    install, migrate, load the Lạng Sơn data and serve on http://127.0.0.1:8000"
+	@echo "make test   install the test tools and run the whole suite (DATABASE_URL picks the database)"
+	@echo "make lint   ruff check and format check"
+
+# Reinstall only when a lock file changes.
+$(VENV)/.base-installed: requirements/base.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/base.lock
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.lock $(VENV)/.base-installed
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/test.lock
+	touch $@
+
+var:
+	mkdir -p var
+
+migrate: $(VENV)/.base-installed | var
+	$(PY) manage.py migrate --noinput
+
+data: migrate
+	$(PY) manage.py load_langson
+	$(PY) manage.py ensure_admin
+
+run: data
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.test-installed
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from zones.views import HomeView
+
+admin.site.site_header = _("Cổng đầu tư đất công nghiệp Lạng Sơn – Quản trị")
+admin.site.site_title = _("Quản trị cổng đầu tư Lạng Sơn")
+admin.site.index_title = _("Dữ liệu khu, cụm công nghiệp và nhà đầu tư")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", HomeView.as_view(), name="home"),
+    path("zones/", include("zones.urls")),
+]

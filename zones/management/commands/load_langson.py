@@ -1,0 +1,110 @@
+"""Load the Lạng Sơn data: create what is missing, never overwrite what staff have changed."""
+
+from collections import Counter
+from decimal import Decimal
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from zones.data import langson
+from zones.models import M2_PER_HA, Indicator, Plot, Project, Sector, Zone
+
+
+def _is_empty(value):
+    return value is None or value == ""
+
+
+class Loader:
+    def __init__(self):
+        self.stats = Counter()
+
+    def sync(self, model, lookup, values):
+        """Create the row if missing; on an existing row fill only the fields that are empty.
+
+        A value that staff have set (or cleared to another value) is never replaced.
+        """
+        obj = model.objects.filter(**lookup).first()
+        label = model._meta.verbose_name_plural
+        if obj is None:
+            obj = model(**lookup, **values)
+            obj.full_clean()
+            obj.save()
+            self.stats[(label, "created")] += 1
+            return obj, True
+        empty = [f for f, v in values.items() if _is_empty(getattr(obj, f)) and not _is_empty(v)]
+        for field in empty:
+            setattr(obj, field, values[field])
+        if empty:
+            obj.full_clean()
+            obj.save(update_fields=empty)
+            self.stats[(label, "completed")] += 1
+        return obj, False
+
+    def load(self):
+        sectors = {
+            s["slug"]: self.sync(Sector, {"slug": s["slug"]}, {"name": s["name"]})[0]
+            for s in langson.SECTORS
+        }
+        zones = {}
+        for record in langson.ZONES:
+            values = {k: v for k, v in record.items() if k != "slug"}
+            if parent := values.pop("parent", None):
+                values["parent"] = zones[parent]
+            values.setdefault("source", langson.SOURCE)
+            values.setdefault("figures_as_of", langson.AS_OF)
+            zones[record["slug"]] = self.sync(Zone, {"slug": record["slug"]}, values)[0]
+
+        for slug, plots in langson.PLOTS.items():
+            zone = zones[slug]
+            if zone.plots.exists():
+                continue  # sample plots only seed a zone whose plots nobody has recorded yet
+            for code, area_m2, status, rent, sector_slugs in plots:
+                plot, created = self.sync(
+                    Plot,
+                    {"zone": zone, "code": code},
+                    {
+                        "area_m2": Decimal(area_m2),
+                        "status": status,
+                        "rent_amount": rent,
+                        "is_sample": True,
+                    },
+                )
+                if created:
+                    plot.sectors.set(sectors[s] for s in sector_slugs)
+
+        for slug, projects in langson.PROJECTS.items():
+            zone = zones[slug]
+            if zone.projects.exists():
+                continue
+            for investor, sector, capital, status, plot_code in projects:
+                plot = zone.plots.filter(code=plot_code).first()
+                self.sync(
+                    Project,
+                    {"zone": zone, "investor_name": investor},
+                    {
+                        "sector": sectors[sector],
+                        "registered_capital_vnd": Decimal(capital),
+                        "status": status,
+                        "plot": plot,
+                        "area_ha": plot.area_m2 / M2_PER_HA if plot else None,
+                        "is_sample": True,
+                    },
+                )
+
+        for position, record in enumerate(langson.INDICATORS):
+            values = {k: v for k, v in record.items() if k != "slug"}
+            values.update(position=position, source=langson.SOURCE)
+            self.sync(Indicator, {"slug": record["slug"]}, values)
+        return self.stats
+
+
+class Command(BaseCommand):
+    help = "Load Lạng Sơn's zones, sample plots and projects, and the province's indicators."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            stats = Loader().load()
+        if not stats:
+            self.stdout.write("Lạng Sơn data: already loaded, nothing to add.")
+        for (label, what), count in sorted(stats.items()):
+            self.stdout.write(f"Lạng Sơn data: {label}: {count} {what}.")

@@ -1,0 +1,525 @@
+"""Industrial zones of Lạng Sơn, the plots of land in them and the tenants' projects.
+
+Each rule about what can be true lives twice: in `Meta.constraints`, so the database refuses it
+whatever writes, and in `clean()`, so a form shows a friendly message next to the field.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+M2_PER_HA = Decimal(10_000)
+# SQLite stores whole decimals as integers and then divides them as integers: multiply instead.
+HA_PER_M2 = Decimal("0.0001")
+PER_CENT = Decimal("0.01")
+AREA = {"max_digits": 10, "decimal_places": 2}
+POSITIVE = [MinValueValidator(Decimal("0.01"))]
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class District(models.TextChoices):
+    """The city and districts of Lạng Sơn province."""
+
+    LANG_SON_CITY = "lang-son-city", _("Thành phố Lạng Sơn")
+    CAO_LOC = "cao-loc", _("Cao Lộc")
+    VAN_LANG = "van-lang", _("Văn Lãng")
+    TRANG_DINH = "trang-dinh", _("Tràng Định")
+    BINH_GIA = "binh-gia", _("Bình Gia")
+    VAN_QUAN = "van-quan", _("Văn Quan")
+    BAC_SON = "bac-son", _("Bắc Sơn")
+    HUU_LUNG = "huu-lung", _("Hữu Lũng")
+    CHI_LANG = "chi-lang", _("Chi Lăng")
+    LOC_BINH = "loc-binh", _("Lộc Bình")
+    DINH_LAP = "dinh-lap", _("Đình Lập")
+
+
+class TimeStamped(models.Model):
+    created = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Sector(TimeStamped):
+    """An industry, welcomed on a plot or carried on by a project."""
+
+    name = models.CharField(_("tên"), max_length=120)
+    slug = models.SlugField(_("mã"), max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("ngành nghề")
+        verbose_name_plural = _("ngành nghề")
+
+    def __str__(self):
+        return self.name
+
+
+class ZoneQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_free_area(self):
+        """Annotate `plot_count`, `free_plot_count` and `free_area_ha`, in the same query.
+
+        Where a zone has plots, its free land is the area of its available plots; where it has
+        none, the estimate from the reported fill rate and the leasable (else total) area; else
+        NULL (not reported). Correlated subqueries, so the annotations never multiply each other.
+        """
+        plots = Plot.objects.filter(zone=OuterRef("pk")).order_by().values("zone")
+        available = plots.filter(status=Plot.Status.AVAILABLE)
+        area = models.DecimalField(max_digits=14, decimal_places=4)
+        return self.annotate(
+            plot_count=Coalesce(Subquery(plots.annotate(n=Count("pk")).values("n")), 0),
+            free_plot_count=Coalesce(Subquery(available.annotate(n=Count("pk")).values("n")), 0),
+            free_plot_m2=Subquery(available.annotate(s=Sum("area_m2")).values("s")),
+            free_area_ha=Case(
+                When(plot_count__gt=0, then=Coalesce(F("free_plot_m2"), Value(0)) * HA_PER_M2),
+                When(
+                    fill_rate_pct__isnull=False,
+                    then=Coalesce(F("leasable_area_ha"), F("total_area_ha"))
+                    * (Value(100) - F("fill_rate_pct"))
+                    * PER_CENT,
+                ),
+                default=None,
+                output_field=area,
+            ),
+        )
+
+    def for_listing(self):
+        """Published zones with what the cards and tables show, parks first: one query."""
+        kind_order = Case(
+            *(When(kind=kind, then=Value(i)) for i, kind in enumerate(Zone.Kind)),
+            output_field=models.IntegerField(),
+        )
+        return (
+            self.published()
+            .with_free_area()
+            .select_related("parent")
+            .alias(kind_order=kind_order)
+            .order_by("kind_order", "name")
+        )
+
+    def headline_figures(self):
+        """The province-wide figures of the home page, in one query.
+
+        Economic zones are left out of the sums: the parks inside them are counted already.
+        """
+        zones = self.for_listing().exclude(kind=Zone.Kind.ECONOMIC_ZONE)
+        weighted = Q(fill_rate_pct__isnull=False, total_area_ha__isnull=False)
+        figures = zones.aggregate(
+            zone_count=Count("pk"),
+            total_ha=Sum("total_area_ha"),
+            free_ha=Sum("free_area_ha"),
+            rated_area_ha=Sum("total_area_ha", filter=weighted),
+            rated_area_x_fill=Sum(F("total_area_ha") * F("fill_rate_pct"), filter=weighted),
+        )
+        rated = figures.pop("rated_area_ha")
+        product = figures.pop("rated_area_x_fill")
+        figures["average_fill_rate_pct"] = (
+            Decimal(product) / Decimal(rated) if rated and product is not None else None
+        )
+        return figures
+
+
+class Zone(TimeStamped):
+    """An industrial park (KCN), a local industrial cluster (CCN) or a border-gate economic zone."""
+
+    class Kind(models.TextChoices):
+        INDUSTRIAL_PARK = "kcn", _("Khu công nghiệp")
+        INDUSTRIAL_CLUSTER = "ccn", _("Cụm công nghiệp")
+        ECONOMIC_ZONE = "kkt", _("Khu kinh tế cửa khẩu")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Quy hoạch")
+        SITE_CLEARANCE = "site_clearance", _("Giải phóng mặt bằng")
+        UNDER_CONSTRUCTION = "under_construction", _("Đang xây dựng hạ tầng")
+        OPERATING = "operating", _("Đang hoạt động")
+
+        @property
+        def badge(self):
+            """Bootstrap colour of the status badge."""
+            return {
+                "planned": "secondary",
+                "site_clearance": "warning",
+                "under_construction": "info",
+                "operating": "success",
+            }[self.value]
+
+    # Changing one of these is a change of the zone's figures: `figures_as_of` moves with it.
+    FIGURE_FIELDS = ("total_area_ha", "leasable_area_ha", "fill_rate_pct", "status")
+
+    name = models.CharField(_("tên"), max_length=200)
+    slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True)
+    kind = models.CharField(_("loại"), max_length=3, choices=Kind)
+    district = models.CharField(_("huyện"), max_length=20, choices=District)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("nằm trong"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("Ví dụ: KCN Hồng Phong nằm trong Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn."),
+    )
+    total_area_ha = models.DecimalField(
+        _("tổng diện tích (ha)"), **AREA, null=True, blank=True, validators=POSITIVE
+    )
+    leasable_area_ha = models.DecimalField(
+        _("diện tích đất công nghiệp cho thuê (ha)"),
+        **AREA,
+        null=True,
+        blank=True,
+        validators=POSITIVE,
+    )
+    fill_rate_pct = models.DecimalField(
+        _("tỷ lệ lấp đầy (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=PERCENT,
+        help_text=_(
+            "Phần trăm diện tích đất công nghiệp đã cho thuê. Để trống nếu chưa có báo cáo."
+        ),
+    )
+    status = models.CharField(_("tình trạng"), max_length=20, choices=Status)
+    reported_tenants = models.PositiveIntegerField(
+        _("số doanh nghiệp/dự án"),
+        null=True,
+        blank=True,
+        help_text=_("Số doanh nghiệp hoặc dự án trong khu, theo báo cáo."),
+    )
+    description = models.TextField(_("giới thiệu"), blank=True)
+    infrastructure = models.TextField(_("hạ tầng"), blank=True)
+    connectivity = models.TextField(_("kết nối giao thông"), blank=True)
+    latitude = models.DecimalField(
+        _("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    coordinates_are_sample = models.BooleanField(
+        _("toạ độ minh hoạ"),
+        default=False,
+        help_text=_("Toạ độ gần đúng, chưa được cơ quan quản lý xác nhận."),
+    )
+    managing_body = models.CharField(_("cơ quan quản lý"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("email liên hệ"), blank=True)
+    contact_phone = models.CharField(_("điện thoại liên hệ"), max_length=40, blank=True)
+    figures_as_of = models.DateField(
+        _("số liệu tính đến ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Tự cập nhật khi diện tích, tỷ lệ lấp đầy hoặc tình trạng thay đổi."),
+    )
+    source = models.CharField(_("nguồn số liệu"), max_length=300, blank=True)
+    is_sample = models.BooleanField(
+        _("dữ liệu mẫu"),
+        default=False,
+        help_text=_("Đánh dấu khi bản ghi là dữ liệu minh hoạ, chưa phải số liệu chính thức."),
+    )
+    is_published = models.BooleanField(_("hiển thị công khai"), default=True)
+
+    objects = ZoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("khu công nghiệp")
+        verbose_name_plural = _("khu, cụm công nghiệp")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fill_rate_pct__isnull=True)
+                | Q(fill_rate_pct__gte=0, fill_rate_pct__lte=100),
+                name="zone_fill_rate_0_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(total_area_ha__isnull=True) | Q(total_area_ha__gt=0),
+                name="zone_total_area_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(leasable_area_ha__isnull=True) | Q(leasable_area_ha__gt=0),
+                name="zone_leasable_area_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(leasable_area_ha__isnull=True)
+                | Q(total_area_ha__isnull=True)
+                | Q(leasable_area_ha__lte=F("total_area_ha")),
+                name="zone_leasable_within_total",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="zone_latitude_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="zone_longitude_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        loaded = getattr(self, "_loaded", None)
+        if loaded and loaded[0] != self._figures() and loaded[1] == self.figures_as_of:
+            # A figure changed and nobody dated it: the figures are as of today.
+            self.figures_as_of = timezone.localdate()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "figures_as_of"}
+        super().save(*args, **kwargs)
+        self._loaded = (self._figures(), self.figures_as_of)
+
+    def get_absolute_url(self):
+        return reverse("zones:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.parent_id and self.parent_id == self.pk:
+            errors["parent"] = _("Một khu không thể nằm trong chính nó.")
+        if (
+            self.leasable_area_ha is not None
+            and self.total_area_ha is not None
+            and self.leasable_area_ha > self.total_area_ha
+        ):
+            errors["leasable_area_ha"] = _(
+                "Diện tích cho thuê không thể lớn hơn tổng diện tích (%(total)s ha)."
+            ) % {"total": self.total_area_ha}
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        zone = super().from_db(db, field_names, values)
+        if set(cls.FIGURE_FIELDS) <= set(field_names):  # not when a figure was deferred
+            zone._loaded = (zone._figures(), zone.figures_as_of)
+        return zone
+
+    def _figures(self):
+        return {name: self.__dict__.get(name) for name in self.FIGURE_FIELDS}
+
+    @property
+    def status_badge(self):
+        return self.Status(self.status).badge
+
+    @property
+    def occupied_area_ha(self):
+        """Land taken, from the reported fill rate (None when not reported)."""
+        base = self.leasable_area_ha or self.total_area_ha
+        if base is None or self.fill_rate_pct is None:
+            return None
+        return base * self.fill_rate_pct / 100
+
+
+class PlotQuerySet(models.QuerySet):
+    def available(self):
+        return self.filter(status=Plot.Status.AVAILABLE)
+
+    def free_first(self):
+        """Available plots first, then reserved, then leased; by code within each."""
+        order = Case(
+            *(When(status=status, then=Value(i)) for i, status in enumerate(Plot.Status)),
+            output_field=models.IntegerField(),
+        )
+        return self.alias(status_order=order).order_by("status_order", "code")
+
+
+class Plot(TimeStamped):
+    """A parcel of land in a zone, to lease."""
+
+    class Status(models.TextChoices):
+        AVAILABLE = "available", _("Còn trống")
+        RESERVED = "reserved", _("Đã giữ chỗ")
+        LEASED = "leased", _("Đã cho thuê")
+
+        @property
+        def badge(self):
+            return {"available": "success", "reserved": "warning", "leased": "secondary"}[
+                self.value
+            ]
+
+    class Currency(models.TextChoices):
+        VND = "VND", "VND"
+        USD = "USD", "USD"
+
+    class RentBasis(models.TextChoices):
+        PER_M2_YEAR = "m2_year", _("/m²/năm")
+        PER_M2_TERM = "m2_term", _("/m² cho cả thời hạn thuê")
+
+    zone = models.ForeignKey(
+        Zone, verbose_name=_("khu"), on_delete=models.CASCADE, related_name="plots"
+    )
+    code = models.CharField(_("ký hiệu lô"), max_length=20)
+    area_m2 = models.DecimalField(
+        _("diện tích (m²)"), max_digits=12, decimal_places=2, validators=POSITIVE
+    )
+    status = models.CharField(
+        _("tình trạng"), max_length=10, choices=Status, default=Status.AVAILABLE
+    )
+    rent_amount = models.DecimalField(
+        _("giá thuê tham khảo"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=POSITIVE,
+        help_text=_("Để trống nếu giá thuê theo thoả thuận."),
+    )
+    rent_currency = models.CharField(
+        _("đơn vị tiền"), max_length=3, choices=Currency, default=Currency.USD
+    )
+    rent_basis = models.CharField(
+        _("cách tính giá"), max_length=10, choices=RentBasis, default=RentBasis.PER_M2_TERM
+    )
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("ngành nghề được tiếp nhận"), blank=True, related_name="plots"
+    )
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    objects = PlotQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["zone", "code"]
+        verbose_name = _("lô đất")
+        verbose_name_plural = _("lô đất")
+        constraints = [
+            models.UniqueConstraint(fields=["zone", "code"], name="plot_code_unique_in_zone"),
+            models.CheckConstraint(condition=Q(area_m2__gt=0), name="plot_area_positive"),
+            models.CheckConstraint(
+                condition=Q(rent_amount__isnull=True) | Q(rent_amount__gt=0),
+                name="plot_rent_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.zone} – {self.code}"
+
+    def get_absolute_url(self):
+        return f"{self.zone.get_absolute_url()}#plot-{self.code}"
+
+    @property
+    def area_ha(self):
+        return self.area_m2 / M2_PER_HA
+
+    @property
+    def status_badge(self):
+        return self.Status(self.status).badge
+
+
+class Project(TimeStamped):
+    """A tenant's investment project in a zone, and optionally on one of its plots."""
+
+    class Status(models.TextChoices):
+        INVESTMENT_PROCEDURES = "procedures", _("Đang làm thủ tục đầu tư")
+        UNDER_CONSTRUCTION = "construction", _("Đang xây dựng")
+        OPERATING = "operating", _("Đang sản xuất kinh doanh")
+        SUSPENDED = "suspended", _("Tạm dừng")
+        WITHDRAWN = "withdrawn", _("Đã rút")
+
+        @property
+        def badge(self):
+            return {
+                "procedures": "info",
+                "construction": "primary",
+                "operating": "success",
+                "suspended": "warning",
+                "withdrawn": "secondary",
+            }[self.value]
+
+    zone = models.ForeignKey(
+        Zone, verbose_name=_("khu"), on_delete=models.CASCADE, related_name="projects"
+    )
+    plot = models.ForeignKey(
+        Plot,
+        verbose_name=_("lô đất"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+    )
+    investor_name = models.CharField(_("nhà đầu tư"), max_length=200)
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("ngành nghề"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+    )
+    registered_capital_vnd = models.DecimalField(
+        _("vốn đăng ký (VND)"),
+        max_digits=18,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+    )
+    area_ha = models.DecimalField(
+        _("diện tích (ha)"), **AREA, null=True, blank=True, validators=POSITIVE
+    )
+    status = models.CharField(_("tình trạng"), max_length=20, choices=Status)
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    class Meta:
+        ordering = ["zone", "investor_name"]
+        verbose_name = _("dự án")
+        verbose_name_plural = _("dự án")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(registered_capital_vnd__isnull=True) | Q(registered_capital_vnd__gt=0),
+                name="project_capital_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(area_ha__isnull=True) | Q(area_ha__gt=0),
+                name="project_area_positive",
+            ),
+            models.UniqueConstraint(
+                fields=["zone", "investor_name"], name="project_investor_unique_in_zone"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.investor_name} ({self.zone})"
+
+    def clean(self):
+        if self.plot_id and self.zone_id and self.plot.zone_id != self.zone_id:
+            raise ValidationError({"plot": _("Lô đất này không thuộc khu đã chọn.")})
+
+    @property
+    def status_badge(self):
+        return self.Status(self.status).badge
+
+
+class Indicator(TimeStamped):
+    """A province-wide figure: industrial growth, production value, land planned."""
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", "%"
+        BILLION_VND = "billion_vnd", _("tỷ đồng")
+        HECTARE = "ha", "ha"
+        COUNT = "count", _("khu/cụm")
+
+    slug = models.SlugField(_("mã"), max_length=80, unique=True)
+    name = models.CharField(_("chỉ tiêu"), max_length=200)
+    value = models.DecimalField(_("giá trị"), max_digits=16, decimal_places=2)
+    unit = models.CharField(_("đơn vị"), max_length=12, choices=Unit)
+    period = models.CharField(_("thời kỳ"), max_length=20, help_text=_("Ví dụ: 2020, 2016–2020."))
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    source = models.CharField(_("nguồn"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("chỉ tiêu của tỉnh")
+        verbose_name_plural = _("chỉ tiêu của tỉnh")
+
+    def __str__(self):
+        return f"{self.name} ({self.period})"
