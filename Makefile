@@ -29,7 +29,7 @@ $(VENV)/.test-installed: requirements/test.lock $(VENV)/.base-installed
 	touch $@
 
 var:
-	mkdir -p var
+	mkdir -p var/static var/media
 
 migrate: $(VENV)/.base-installed | var
 	$(PY) manage.py migrate --noinput
@@ -41,7 +41,7 @@ data: migrate
 run: data
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed | var
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
