@@ -11,7 +11,7 @@ export ALLOWED_HOSTS ?= 127.0.0.1,localhost
 export DATABASE_URL ?= sqlite:///$(CURDIR)/var/db.sqlite3
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint check migrate data admin clean help
+.PHONY: run test lint migrate data clean help lock messages
 
 help:
 	@echo "make run    install, migrate, load the Lạng Sơn data and serve on http://127.0.0.1:8000"
@@ -49,6 +49,18 @@ test: $(VENV)/.test-installed | var
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Regenerate the lock files after editing pyproject.toml (needs network access to PyPI).
+lock:
+	$(PYTHON) -m venv var/piptools && var/piptools/bin/pip install --quiet pip-tools
+	var/piptools/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements/base.lock pyproject.toml
+	var/piptools/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements/test.lock pyproject.toml
+
+# Extract the interface strings into locale/*/django.po and compile the committed .mo files
+# (needs GNU gettext; a fresh clone needs neither: the .mo files are in the repository).
+messages: $(VENV)/.base-installed
+	$(PY) manage.py makemessages --locale en --locale zh_Hans --no-obsolete --no-location --ignore ".venv/*" --ignore "var/*"
+	$(PY) manage.py compilemessages --locale en --locale zh_Hans --ignore ".venv/*" --ignore "var/*"
 
 clean:
 	rm -rf $(VENV) var/static

@@ -20,6 +20,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, so translated fields show there
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -83,11 +84,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Vietnamese is the site's language; English and Chinese follow with the languages issue.
+# Vietnamese is the site's language (unprefixed URLs); English and Simplified Chinese are
+# prefixed (/en/, /zh-hans/). Interface msgids are Vietnamese, so only en and zh_Hans have
+# catalogues in locale/.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [
     ("vi", _("Tiếng Việt")),
+    ("en", _("Tiếng Anh")),
+    ("zh-hans", _("Tiếng Trung (giản thể)")),
 ]
+# Each language's name as its speakers write it, for the language switcher.
+LANGUAGE_NATIVE_NAMES = {"vi": "Tiếng Việt", "en": "English", "zh-hans": "简体中文"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -109,6 +116,11 @@ STORAGES = {
         ),
     },
 }
+
+# Zone, plot and project text in every language; a missing translation falls back to Vietnamese.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
+MODELTRANSLATION_LANGUAGES = ("vi", "en", "zh-hans")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,11 @@ admin.site.index_title = _("Dữ liệu khu, cụm công nghiệp và nhà đầ
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+]
+
+# Vietnamese at /, English at /en/, Chinese at /zh-hans/.
+urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("zones/", include("zones.urls")),
-]
+    prefix_default_language=False,
+)

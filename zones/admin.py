@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .models import Indicator, Plot, Project, Sector, Zone
 
 
-class PlotInline(admin.TabularInline):
+class PlotInline(TranslationTabularInline):
     model = Plot
     extra = 0
     fields = (
@@ -19,7 +20,7 @@ class PlotInline(admin.TabularInline):
     show_change_link = True
 
 
-class ProjectInline(admin.TabularInline):
+class ProjectInline(TranslationTabularInline):
     model = Project
     extra = 0
     fields = (
@@ -42,7 +43,7 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(Zone)
-class ZoneAdmin(admin.ModelAdmin):
+class ZoneAdmin(TranslationAdmin):
     list_display = (
         "name",
         "kind",
@@ -58,8 +59,8 @@ class ZoneAdmin(admin.ModelAdmin):
     list_editable = ("fill_rate_pct", "status")
     list_filter = ("kind", "status", "district", "is_sample", "is_published")
     list_select_related = ("parent",)
-    search_fields = ("name", "slug", "managing_body")
-    prepopulated_fields = {"slug": ("name",)}
+    search_fields = ("name_vi", "name_en", "name_zh_hans", "slug")
+    prepopulated_fields = {"slug": ("name_vi",)}
     autocomplete_fields = ("parent",)
     readonly_fields = ("created", "updated")
     inlines = (PlotInline, ProjectInline)
@@ -75,11 +76,13 @@ class ZoneAdmin(admin.ModelAdmin):
                     "status",
                     "reported_tenants",
                     "figures_as_of",
-                    "source",
                 )
             },
         ),
-        (_("Giới thiệu"), {"fields": ("description", "infrastructure", "connectivity")}),
+        (
+            _("Giới thiệu"),
+            {"fields": ("description", "infrastructure", "connectivity", "source")},
+        ),
         (
             _("Vị trí và liên hệ"),
             {
@@ -98,7 +101,7 @@ class ZoneAdmin(admin.ModelAdmin):
 
 
 @admin.register(Plot)
-class PlotAdmin(admin.ModelAdmin):
+class PlotAdmin(TranslationAdmin):
     list_display = (
         "code",
         "zone",
@@ -111,13 +114,13 @@ class PlotAdmin(admin.ModelAdmin):
     list_editable = ("status",)
     list_filter = ("status", "zone", "is_sample", "sectors")
     list_select_related = ("zone",)
-    search_fields = ("code", "zone__name")
+    search_fields = ("code", "zone__name_vi", "zone__name_en")
     autocomplete_fields = ("zone", "sectors")
     readonly_fields = ("created", "updated")
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(TranslationAdmin):
     list_display = (
         "investor_name",
         "zone",
@@ -130,20 +133,20 @@ class ProjectAdmin(admin.ModelAdmin):
     list_editable = ("status",)
     list_filter = ("status", "zone", "sector", "is_sample")
     list_select_related = ("zone", "sector")
-    search_fields = ("investor_name", "zone__name")
+    search_fields = ("investor_name_vi", "investor_name_en", "investor_name_zh_hans")
     autocomplete_fields = ("zone", "plot", "sector")
     readonly_fields = ("created", "updated")
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(TranslationAdmin):
     list_display = ("name", "slug")
-    search_fields = ("name", "slug")
-    prepopulated_fields = {"slug": ("name",)}
+    search_fields = ("name_vi", "name_en", "name_zh_hans", "slug")
+    prepopulated_fields = {"slug": ("name_vi",)}
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(TranslationAdmin):
     list_display = ("name", "period", "value", "unit", "position")
     list_editable = ("value", "position")
-    search_fields = ("name", "slug")
+    search_fields = ("name_vi", "name_en", "slug")

@@ -382,6 +382,12 @@ class Plot(TimeStamped):
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("ngành nghề được tiếp nhận"), blank=True, related_name="plots"
     )
+    description = models.CharField(
+        _("mô tả"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ: mặt tiền đường nội khu, gần trạm biến áp."),
+    )
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
 
     objects = PlotQuerySet.as_manager()
@@ -466,6 +472,7 @@ class Project(TimeStamped):
         _("diện tích (ha)"), **AREA, null=True, blank=True, validators=POSITIVE
     )
     status = models.CharField(_("tình trạng"), max_length=20, choices=Status)
+    description = models.CharField(_("mô tả dự án"), max_length=300, blank=True)
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
 
     class Meta:
@@ -480,9 +487,6 @@ class Project(TimeStamped):
             models.CheckConstraint(
                 condition=Q(area_ha__isnull=True) | Q(area_ha__gt=0),
                 name="project_area_positive",
-            ),
-            models.UniqueConstraint(
-                fields=["zone", "investor_name"], name="project_investor_unique_in_zone"
             ),
         ]
 
@@ -504,7 +508,7 @@ class Indicator(TimeStamped):
     class Unit(models.TextChoices):
         PERCENT = "percent", "%"
         BILLION_VND = "billion_vnd", _("tỷ đồng")
-        HECTARE = "ha", "ha"
+        HECTARE = "ha", _("ha")
         COUNT = "count", _("khu/cụm")
 
     slug = models.SlugField(_("mã"), max_length=80, unique=True)
@@ -523,3 +527,8 @@ class Indicator(TimeStamped):
 
     def __str__(self):
         return f"{self.name} ({self.period})"
+
+    @property
+    def value_vnd(self):
+        """The value in đồng, for a money indicator (None for any other unit)."""
+        return self.value * 10**9 if self.unit == self.Unit.BILLION_VND else None

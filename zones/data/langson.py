@@ -1,92 +1,156 @@
-"""The Lạng Sơn data the portal ships with.
+"""The Lạng Sơn data the portal ships with, in Vietnamese, English and Chinese.
 
 Real figures come from ../shared/sources/FACTS.md (a provincial article reporting the Department of
-Industry and Trade, 2020/2021). Everything the source lacks (plots, rents, coordinates, tenants'
-names) is sample data and is marked `is_sample` / `coordinates_are_sample`, so staff replace it.
+Industry and Trade, 2020/2021); the descriptions are the portal's own words. Everything the source
+lacks (plots, rents, coordinates, tenants' names) is sample data, marked `is_sample` or
+`coordinates_are_sample`, for staff to replace.
+
+A translated field is a dict {"vi": ..., "en": ..., "zh_hans": ...}; the loader stores each
+language in its own column (django-modeltranslation).
 """
 
 from datetime import date
 from decimal import Decimal as D
 
-SOURCE = "Sở Công Thương tỉnh Lạng Sơn, báo cáo 2020–2021"
+
+def T(vi, en, zh_hans):
+    return {"vi": vi, "en": en, "zh_hans": zh_hans}
+
+
+SOURCE = T(
+    "Sở Công Thương tỉnh Lạng Sơn, báo cáo 2020–2021",
+    "Lang Son Department of Industry and Trade, report 2020–2021",
+    "谅山省工贸厅2020—2021年报告",
+)
 AS_OF = date(2021, 1, 1)
 
+BORDER_GATE_BOARD = T(
+    "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn",
+    "Management Board of the Dong Dang – Lang Son Border-Gate Economic Zone",
+    "同登—谅山口岸经济区管理委员会",
+)
+
 SECTORS = [
-    {"slug": "concrete", "name": "Sản xuất bê tông"},
-    {"slug": "building-materials", "name": "Vật liệu xây dựng"},
-    {"slug": "light-industry", "name": "Công nghiệp nhẹ"},
-    {"slug": "mineral-processing", "name": "Chế biến khoáng sản"},
-    {"slug": "agro-processing", "name": "Chế biến nông, lâm sản"},
-    {"slug": "logistics", "name": "Kho vận, logistics"},
-    {"slug": "electronics-assembly", "name": "Lắp ráp điện tử"},
+    {"slug": "concrete", "name": T("Sản xuất bê tông", "Concrete", "混凝土生产")},
+    {
+        "slug": "building-materials",
+        "name": T("Vật liệu xây dựng", "Building materials", "建筑材料"),
+    },
+    {"slug": "light-industry", "name": T("Công nghiệp nhẹ", "Light industry", "轻工业")},
+    {
+        "slug": "mineral-processing",
+        "name": T("Chế biến khoáng sản", "Mineral processing", "矿产加工"),
+    },
+    {
+        "slug": "agro-processing",
+        "name": T("Chế biến nông, lâm sản", "Agricultural and forest products", "农林产品加工"),
+    },
+    {"slug": "logistics", "name": T("Kho vận, logistics", "Warehousing and logistics", "仓储物流")},
+    {
+        "slug": "electronics-assembly",
+        "name": T("Lắp ráp điện tử", "Electronics assembly", "电子组装"),
+    },
 ]
 
 ZONES = [
     {
         "slug": "dong-dang-lang-son",
-        "name": "Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn",
+        "name": T(
+            "Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn",
+            "Dong Dang – Lang Son Border-Gate Economic Zone",
+            "同登—谅山口岸经济区",
+        ),
         "kind": "kkt",
         "district": "cao-loc",
         "status": "operating",
-        "description": (
-            "Khu kinh tế cửa khẩu bao quanh các cửa khẩu biên giới với Quảng Tây (Trung Quốc). "
-            "Khu công nghiệp Hồng Phong được quy hoạch trong phạm vi khu kinh tế này."
+        "description": T(
+            "Khu kinh tế bao quanh các cửa khẩu biên giới với Quảng Tây (Trung Quốc). Khu công "
+            "nghiệp Hồng Phong được quy hoạch trong phạm vi khu kinh tế này.",
+            "The economic zone around the border gates with Guangxi, China. Hong Phong "
+            "Industrial Park is planned within it.",
+            "环绕与中国广西接壤各口岸的经济区，红峰工业园规划于其范围之内。",
         ),
-        "connectivity": (
-            "Nằm trên trục quốc lộ 1A và tuyến đường sắt liên vận quốc tế Hà Nội – Đồng Đăng – "
-            "Bằng Tường, cửa ngõ hàng hoá giữa Việt Nam và Trung Quốc."
+        "connectivity": T(
+            "Trên trục quốc lộ 1A và tuyến đường sắt liên vận quốc tế qua Đồng Đăng, cửa ngõ "
+            "hàng hoá giữa Việt Nam và Trung Quốc.",
+            "On National Highway 1A and the international railway through Dong Dang: a gateway "
+            "for goods between Viet Nam and China.",
+            "位于1A号国道和途经同登的国际联运铁路上，是越中两国货物往来的门户。",
         ),
         "latitude": D("21.945000"),
         "longitude": D("106.700000"),
         "coordinates_are_sample": True,
-        "managing_body": "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn",
+        "managing_body": BORDER_GATE_BOARD,
     },
     {
         "slug": "dong-banh",
-        "name": "Khu công nghiệp Đồng Bành",
+        "name": T("Khu công nghiệp Đồng Bành", "Dong Banh Industrial Park", "同彭工业园"),
         "kind": "kcn",
         "district": "chi-lang",
         "status": "operating",
         "total_area_ha": D("162"),
         "fill_rate_pct": D("60"),
         "reported_tenants": 4,
-        "description": (
+        "description": T(
             "Khu công nghiệp thuộc quy hoạch phát triển khu công nghiệp quốc gia, tại huyện Chi "
             "Lăng. Đã thu hút 4 dự án sản xuất bê tông, vật liệu xây dựng và công nghiệp nhẹ với "
             "tổng vốn đăng ký khoảng 1.700 tỷ đồng: 2 dự án đang sản xuất ổn định, 2 dự án đang "
-            "làm thủ tục đầu tư. Tỷ lệ lấp đầy khoảng 60 %."
+            "làm thủ tục đầu tư. Tỷ lệ lấp đầy khoảng 60 %.",
+            "An industrial park in Viet Nam's national industrial park plan, in Chi Lang "
+            "district. It has attracted 4 projects in concrete, building materials and light "
+            "industry with about 1,700 billion VND of registered capital: 2 in stable operation "
+            "and 2 in investment procedures. About 60 % of its land is taken.",
+            "列入越南国家工业园发展规划的工业园，位于支棱县。已吸引混凝土、建筑材料和轻工业领域"
+            "4个项目，注册资本合计约17,000亿越南盾：2个项目稳定生产经营，2个项目正在办理投资"
+            "手续。出租率约60%。",
         ),
-        "infrastructure": (
-            "Tỉnh đã bố trí khoảng 200 tỷ đồng ngân sách cho giải phóng mặt bằng và hạ tầng giao "
-            "thông của khu."
+        "infrastructure": T(
+            "Tỉnh đã dành khoảng 200 tỷ đồng ngân sách cho giải phóng mặt bằng và hạ tầng giao "
+            "thông của khu.",
+            "The province has spent about 200 billion VND of its budget on site clearance and "
+            "road infrastructure for the park.",
+            "省政府已投入约2,000亿越南盾预算用于园区征地清场和交通基础设施建设。",
         ),
-        "connectivity": "Nằm trên hành lang quốc lộ 1A Hà Nội – Lạng Sơn.",
+        "connectivity": T(
+            "Trên hành lang quốc lộ 1A Hà Nội – Lạng Sơn.",
+            "On the Ha Noi – Lang Son National Highway 1A corridor.",
+            "位于河内—谅山1A号国道走廊上。",
+        ),
         "latitude": D("21.610000"),
         "longitude": D("106.580000"),
         "coordinates_are_sample": True,
-        "managing_body": "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn",
+        "managing_body": BORDER_GATE_BOARD,
     },
     {
         "slug": "huu-lung",
-        "name": "Khu công nghiệp Hữu Lũng",
+        "name": T("Khu công nghiệp Hữu Lũng", "Huu Lung Industrial Park", "友陇工业园"),
         "kind": "kcn",
         "district": "huu-lung",
         "status": "planned",
         "total_area_ha": D("600"),
-        "description": (
-            "Khu công nghiệp lớn nhất tỉnh theo quy hoạch, 600 ha tại huyện Hữu Lũng, thuộc quy "
-            "hoạch phát triển khu công nghiệp quốc gia; là cửa ngõ phía nam của tỉnh, gần Bắc "
-            "Giang và Hà Nội. Tỷ lệ lấp đầy chưa được báo cáo."
+        "description": T(
+            "Khu công nghiệp lớn nhất tỉnh theo quy hoạch: 600 ha tại huyện Hữu Lũng, thuộc quy "
+            "hoạch phát triển khu công nghiệp quốc gia, ở cửa ngõ phía nam của tỉnh, gần Bắc "
+            "Giang và Hà Nội. Tỷ lệ lấp đầy chưa được báo cáo.",
+            "The province's largest planned industrial park: 600 ha in Huu Lung district, in "
+            "the national industrial park plan, at the province's southern gateway towards Bac "
+            "Giang and Ha Noi. Its fill rate has not been reported.",
+            "全省规划面积最大的工业园：位于友陇县，面积600公顷，列入国家工业园发展规划，地处"
+            "本省南部门户，靠近北江省和河内。出租率尚未公布。",
         ),
-        "connectivity": "Gần ranh giới với Bắc Giang, trên trục quốc lộ 1A về Hà Nội.",
+        "connectivity": T(
+            "Gần ranh giới với Bắc Giang, trên trục quốc lộ 1A về Hà Nội.",
+            "Near the border with Bac Giang province, on National Highway 1A to Ha Noi.",
+            "靠近北江省边界，位于通往河内的1A号国道上。",
+        ),
         "latitude": D("21.500000"),
         "longitude": D("106.340000"),
         "coordinates_are_sample": True,
-        "managing_body": "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn",
+        "managing_body": BORDER_GATE_BOARD,
     },
     {
         "slug": "hong-phong",
-        "name": "Khu công nghiệp Hồng Phong",
+        "name": T("Khu công nghiệp Hồng Phong", "Hong Phong Industrial Park", "红峰工业园"),
         "kind": "kcn",
         "district": "cao-loc",
         "parent": "dong-dang-lang-son",
@@ -94,38 +158,60 @@ ZONES = [
         "total_area_ha": D("400"),
         "fill_rate_pct": D("30"),
         "reported_tenants": 5,
-        "description": (
+        "description": T(
             "Khu công nghiệp khoảng 400 ha tại huyện Cao Lộc, quy hoạch trong Khu kinh tế cửa "
             "khẩu Đồng Đăng – Lạng Sơn. 5 doanh nghiệp sản xuất vật liệu xây dựng và chế biến "
-            "khoáng sản đang hoạt động; tỷ lệ lấp đầy khoảng 30 %."
+            "khoáng sản đang hoạt động; tỷ lệ lấp đầy khoảng 30 %.",
+            "An industrial park of about 400 ha in Cao Loc district, planned within the Dong "
+            "Dang – Lang Son Border-Gate Economic Zone. 5 companies in building materials and "
+            "mineral processing operate there; about 30 % of its land is taken.",
+            "位于高禄县、规划于同登—谅山口岸经济区内的工业园，面积约400公顷。目前有5家建筑材料"
+            "和矿产加工企业生产经营，出租率约30%。",
         ),
-        "connectivity": "Gần các cửa khẩu biên giới với Trung Quốc và thành phố Lạng Sơn.",
+        "connectivity": T(
+            "Gần các cửa khẩu biên giới với Trung Quốc và thành phố Lạng Sơn.",
+            "Close to the border gates with China and to Lang Son city.",
+            "靠近中越边境各口岸和谅山市。",
+        ),
         "latitude": D("21.880000"),
         "longitude": D("106.740000"),
         "coordinates_are_sample": True,
-        "managing_body": "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn",
+        "managing_body": BORDER_GATE_BOARD,
     },
     {
         "slug": "hop-thanh-2",
-        "name": "Cụm công nghiệp số 2 Hợp Thành",
+        "name": T(
+            "Cụm công nghiệp số 2 Hợp Thành",
+            "Hop Thanh Industrial Cluster No. 2",
+            "合成第二工业集群",
+        ),
         "kind": "ccn",
         "district": "cao-loc",
         "status": "operating",
         "total_area_ha": D("8.5"),
         "fill_rate_pct": D("94"),
         "reported_tenants": 11,
-        "description": (
+        "description": T(
             "Cụm công nghiệp địa phương 8,5 ha tại xã Hợp Thành, huyện Cao Lộc, đã đi vào khai "
-            "thác: 11 doanh nghiệp sản xuất kinh doanh ổn định, tỷ lệ lấp đầy 94 %."
+            "thác: 11 doanh nghiệp sản xuất kinh doanh ổn định, tỷ lệ lấp đầy 94 %.",
+            "A local industrial cluster of 8.5 ha in Hop Thanh commune, Cao Loc district, in "
+            "use: 11 companies in stable operation, 94 % of its land taken.",
+            "位于高禄县合成乡的地方工业集群，面积8.5公顷，已投入使用：11家企业稳定生产经营，"
+            "出租率94%。",
         ),
         "latitude": D("21.830000"),
         "longitude": D("106.700000"),
         "coordinates_are_sample": True,
-        "managing_body": "UBND huyện Cao Lộc",
+        "managing_body": T(
+            "Ủy ban nhân dân huyện Cao Lộc",
+            "Cao Loc District People's Committee",
+            "高禄县人民委员会",
+        ),
     },
 ]
 
-# Sample plots, sized so that the free land matches each zone's reported fill rate.
+# Sample plots, sized so that the free land matches each zone's reported fill rate:
+# (code, area in m², status, indicative rent in USD per m² for the lease term, sectors).
 PLOTS = {
     "dong-banh": [
         ("A1", 250_000, "leased", None, ["concrete"]),
@@ -157,71 +243,124 @@ PLOTS = {
     ],
 }
 
-# Đồng Bành's four projects (real: sectors, statuses, ~1,700 billion VND in all); the investors'
-# names and the split of the capital are not in the source, so they are sample.
+# Đồng Bành's four projects. Real: sectors, statuses, ~1,700 billion VND in all. Not in the
+# source, so sample: the investors' names and the split of the capital.
 PROJECTS = {
     "dong-banh": [
-        ("Nhà đầu tư A (tên mẫu)", "concrete", 450_000_000_000, "operating", "A1"),
-        ("Nhà đầu tư B (tên mẫu)", "building-materials", 600_000_000_000, "operating", "A2"),
-        ("Nhà đầu tư C (tên mẫu)", "light-industry", 350_000_000_000, "procedures", "A3"),
-        ("Nhà đầu tư D (tên mẫu)", "building-materials", 300_000_000_000, "procedures", "A4"),
+        (
+            T("Nhà đầu tư A (tên mẫu)", "Investor A (sample name)", "投资者A（示例名称）"),
+            "concrete",
+            450_000_000_000,
+            "operating",
+            "A1",
+        ),
+        (
+            T("Nhà đầu tư B (tên mẫu)", "Investor B (sample name)", "投资者B（示例名称）"),
+            "building-materials",
+            600_000_000_000,
+            "operating",
+            "A2",
+        ),
+        (
+            T("Nhà đầu tư C (tên mẫu)", "Investor C (sample name)", "投资者C（示例名称）"),
+            "light-industry",
+            350_000_000_000,
+            "procedures",
+            "A3",
+        ),
+        (
+            T("Nhà đầu tư D (tên mẫu)", "Investor D (sample name)", "投资者D（示例名称）"),
+            "building-materials",
+            300_000_000_000,
+            "procedures",
+            "A4",
+        ),
     ],
 }
 
 INDICATORS = [
     {
         "slug": "national-plan-industrial-parks",
-        "name": "Khu công nghiệp trong quy hoạch quốc gia (Đồng Bành, Hữu Lũng)",
+        "name": T(
+            "Khu công nghiệp trong quy hoạch quốc gia (Đồng Bành, Hữu Lũng)",
+            "Industrial parks in the national plan (Dong Banh, Huu Lung)",
+            "列入国家规划的工业园（同彭、友陇）",
+        ),
         "value": D("762"),
         "unit": "ha",
         "period": "2021",
     },
     {
         "slug": "local-industrial-clusters-count",
-        "name": "Cụm công nghiệp địa phương theo quy hoạch",
+        "name": T(
+            "Cụm công nghiệp địa phương theo quy hoạch",
+            "Local industrial clusters planned",
+            "规划中的地方工业集群",
+        ),
         "value": D("16"),
         "unit": "count",
         "period": "2021",
-        "note": (
+        "note": T(
             "Tại Lộc Bình, Đình Lập, Cao Lộc, Văn Lãng, Tràng Định, Bình Gia, Bắc Sơn, Hữu Lũng "
             "và thành phố Lạng Sơn; ngoài cụm số 2 Hợp Thành, các cụm đang thu hút nhà đầu tư "
-            "hoặc giải phóng mặt bằng."
+            "hoặc giải phóng mặt bằng.",
+            "In Loc Binh, Dinh Lap, Cao Loc, Van Lang, Trang Dinh, Binh Gia, Bac Son, Huu Lung "
+            "and Lang Son city; apart from Hop Thanh No. 2, they are seeking investors or in "
+            "site clearance.",
+            "分布于禄平、亭立、高禄、文朗、长定、平嘉、北山、友陇各县和谅山市；除合成第二工业"
+            "集群外，其余正在招商或征地清场。",
         ),
     },
     {
         "slug": "local-industrial-clusters-area",
-        "name": "Diện tích cụm công nghiệp địa phương theo quy hoạch",
+        "name": T(
+            "Diện tích cụm công nghiệp địa phương theo quy hoạch",
+            "Area of the local industrial clusters planned",
+            "规划中的地方工业集群面积",
+        ),
         "value": D("537"),
         "unit": "ha",
         "period": "2021",
     },
     {
         "slug": "industrial-growth-2011-2015",
-        "name": "Tăng trưởng công nghiệp bình quân hằng năm",
+        "name": T(
+            "Tăng trưởng công nghiệp bình quân hằng năm",
+            "Average annual industrial growth",
+            "工业年均增长率",
+        ),
         "value": D("7.9"),
         "unit": "percent",
         "period": "2011–2015",
     },
     {
         "slug": "industrial-growth-2016-2020",
-        "name": "Tăng trưởng công nghiệp bình quân hằng năm",
+        "name": T(
+            "Tăng trưởng công nghiệp bình quân hằng năm",
+            "Average annual industrial growth",
+            "工业年均增长率",
+        ),
         "value": D("10.97"),
         "unit": "percent",
         "period": "2016–2020",
     },
     {
         "slug": "industrial-output-2019",
-        "name": "Giá trị sản xuất công nghiệp",
+        "name": T("Giá trị sản xuất công nghiệp", "Industrial production value", "工业产值"),
         "value": D("5899"),
         "unit": "billion_vnd",
         "period": "2019",
     },
     {
         "slug": "industrial-output-2020",
-        "name": "Giá trị sản xuất công nghiệp",
+        "name": T("Giá trị sản xuất công nghiệp", "Industrial production value", "工业产值"),
         "value": D("6238"),
         "unit": "billion_vnd",
         "period": "2020",
-        "note": "Tăng khoảng 5 % so với 2019 dù chịu ảnh hưởng của dịch COVID-19.",
+        "note": T(
+            "Tăng khoảng 5 % so với 2019 dù chịu ảnh hưởng của dịch COVID-19.",
+            "About 5 % more than in 2019, despite COVID-19.",
+            "尽管受新冠疫情影响，仍比2019年增长约5%。",
+        ),
     },
 ]

@@ -2,10 +2,10 @@ from decimal import Decimal
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 register = template.Library()
-
-BILLION = Decimal(1_000_000_000)
 
 
 @register.filter
@@ -20,9 +20,18 @@ def num(value, places=2):
     return number_format(value, force_grouping=True)
 
 
+def _money_unit():
+    """The unit each language counts large sums of đồng in: tỷ (10⁹) in Vietnamese, billion in
+    English, 亿 (10⁸) in Chinese."""
+    if get_language() == "zh-hans":
+        return Decimal(10**8), _("%(amount)s trăm triệu đồng")
+    return Decimal(10**9), _("%(amount)s tỷ đồng")
+
+
 @register.filter
-def billions(amount):
-    """VND to billions of VND (tỷ đồng), the unit Vietnamese investment figures are told in."""
+def vnd(amount):
+    """A sum of đồng as investors read it: 1.700 tỷ đồng, 1,700 billion VND, 17,000亿越南盾."""
     if amount in (None, ""):
-        return None
-    return Decimal(amount) / BILLION
+        return ""
+    scale, text = _money_unit()
+    return text % {"amount": num(Decimal(amount) / scale, 1)}

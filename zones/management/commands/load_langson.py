@@ -14,6 +14,17 @@ def _is_empty(value):
     return value is None or value == ""
 
 
+def _columns(values):
+    """Spread translated values ({"vi": ..., "en": ...}) over their per-language columns."""
+    columns = {}
+    for field, value in values.items():
+        if isinstance(value, dict):
+            columns.update({f"{field}_{language}": text for language, text in value.items()})
+        else:
+            columns[field] = value
+    return columns
+
+
 class Loader:
     def __init__(self):
         self.stats = Counter()
@@ -23,10 +34,11 @@ class Loader:
 
         A value that staff have set (or cleared to another value) is never replaced.
         """
+        lookup, values = _columns(lookup), _columns(values)
         obj = model.objects.filter(**lookup).first()
         label = model._meta.verbose_name_plural
         if obj is None:
-            obj = model(**lookup, **values)
+            obj = model(**{**values, **lookup})
             obj.full_clean()
             obj.save()
             self.stats[(label, "created")] += 1
@@ -80,8 +92,9 @@ class Loader:
                 plot = zone.plots.filter(code=plot_code).first()
                 self.sync(
                     Project,
-                    {"zone": zone, "investor_name": investor},
+                    {"zone": zone, "investor_name_vi": investor["vi"]},
                     {
+                        "investor_name": investor,
                         "sector": sectors[sector],
                         "registered_capital_vnd": Decimal(capital),
                         "status": status,
