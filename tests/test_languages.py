@@ -83,8 +83,8 @@ def catalogue(language):
 def test_every_catalogue_entry_is_translated_and_none_is_fuzzy(language):
     po = catalogue(language)
     assert len(po) > 100
-    assert po.untranslated_entries() == []
-    assert po.fuzzy_entries() == []
+    assert [e.msgid for e in po.untranslated_entries()] == []
+    assert [e.msgid for e in po.fuzzy_entries()] == []
 
 
 @pytest.mark.parametrize("language", CATALOGUES)
@@ -231,3 +231,19 @@ def test_load_langson_ships_every_text_in_three_languages(langson):
                     assert getattr(obj, f"{field}_en"), (obj, field, "en")
                     assert getattr(obj, f"{field}_zh_hans"), (obj, field, "zh")
     assert Plot.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/zones/khong-co/", "Không tìm thấy trang"),
+        ("/en/zones/missing/", "Page not found"),
+        ("/zh-hans/zones/missing/", "未找到页面"),
+    ],
+)
+def test_a_missing_page_answers_404_in_the_site_look_and_language(client, path, heading):
+    response = client.get(path)
+    assert response.status_code == 404
+    assertContains(response, f'<h1 class="h2">{heading}</h1>', status_code=404, html=True)
+    assertContains(response, "bootstrap.min.css", status_code=404)
