@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_countries",
+    "phonenumber_field",
     "bootstrap",  # Bootstrap 5's CSS and JS from the django-bootstrap-static package: no CDN
     "zones",
     "investors",
@@ -73,9 +75,18 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # Persistent connections: without them PostgreSQL pays a new connection per request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory, for the test database: the browser tests' live server answers from
+    # other threads, which must open their own connections to it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis in production (CACHE_URL=redis://host:6379/1): rate-limit counters must be shared by
+# every worker. Local memory is for development only.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if DEBUG:
+    # django-ratelimit refuses a per-process cache; in development one process is all there is.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -140,6 +151,36 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# The site's public address, for links in e-mails (the admin link in a notification).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# E-mail: SMTP from EMAIL_URL in production (smtp+tls://user:pass@host:587), console in development.
+vars().update(
+    env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+)
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="Cổng đầu tư Lạng Sơn <no-reply@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The investment-promotion inbox that hears of every expression of interest.
+INVESTMENT_PROMOTION_EMAIL = env.str("INVESTMENT_PROMOTION_EMAIL", default="xuctiendautu@localhost")
+# Outbox: a message that fails this many times is marked failed and shown to staff.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
+
+# Expressions of interest
+INQUIRY_RATE_LIMIT = env.str("INQUIRY_RATE_LIMIT", default="5/h")  # per client address
+INQUIRY_STATUS_RATE_LIMIT = env.str("INQUIRY_STATUS_RATE_LIMIT", default="20/h")
+INQUIRY_FIRST_RESPONSE_WORKING_DAYS = env.int("INQUIRY_FIRST_RESPONSE_WORKING_DAYS", default=2)
+PRIVACY_NOTICE_VERSION = "2026-12"
+# The client's address is REMOTE_ADDR, unless a trusted proxy in front sets X-Forwarded-For:
+# then it is the address that many hops from the right (1 = the one our proxy saw).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+RATELIMIT_USE_CACHE = "default"
+
+PHONENUMBER_DEFAULT_REGION = "VN"
+COUNTRIES_FIRST = ["VN", "CN", "KR", "JP", "TW", "SG", "HK", "TH", "US", "DE"]
+COUNTRIES_FIRST_REPEAT = True
 
 LOGGING = {
     "version": 1,

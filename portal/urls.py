@@ -17,5 +17,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("zones/", include("zones.urls")),
+    path("", include("investors.urls")),
     prefix_default_language=False,
 )

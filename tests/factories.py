@@ -1,6 +1,8 @@
+from datetime import timedelta
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from zones.models import District, Indicator, Plot, Project, Sector, Zone
 
@@ -57,3 +59,32 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     value = Decimal("6238")
     unit = Indicator.Unit.BILLION_VND
     period = "2020"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"officer{n}")
+    first_name = "Lan"
+    last_name = "Nguyễn"
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    is_staff = True
+
+
+class InquiryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "investors.Inquiry"
+
+    reference = factory.Sequence(lambda n: f"EOI-2026-{n + 50000:05d}")
+    submission_token = factory.Faker("uuid4", cast_to=None)
+    company_name = factory.Sequence(lambda n: f"Guangxi Materials Co. {n}")
+    contact_name = "Wang Li"
+    email = factory.Sequence(lambda n: f"buyer{n}@example.cn")
+    country = "CN"
+    sector = factory.SubFactory(SectorFactory)
+    language = "zh-hans"
+    consent_at = factory.LazyFunction(timezone.now)
+    privacy_notice_version = "2026-12"
+    first_response_due = factory.LazyFunction(lambda: timezone.now() + timedelta(days=2))

@@ -20,10 +20,8 @@ from zones.models import Indicator, Plot, Project, Sector, Zone
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = {"en": ROOT / "locale/en/LC_MESSAGES", "zh-hans": ROOT / "locale/zh_Hans/LC_MESSAGES"}
 PREFIXES = {"vi": "", "en": "/en", "zh-hans": "/zh-hans"}
-# Letters only Vietnamese writes: ă â đ ê ô ơ ư and the tone-marked vowels.
-VIETNAMESE = re.compile(
-    "[ăâđêôơưĂÂĐÊÔƠƯàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]"
-)
+# Letters only Vietnamese writes (not French: country names such as Côte d'Ivoire are fine).
+VIETNAMESE = re.compile("[ăđơưĂĐƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĩũ]")
 
 
 class VisibleText(HTMLParser):
@@ -72,7 +70,8 @@ def vi_path(obj):
 
 
 def public_paths():
-    return ["/", "/zones/"] + [vi_path(zone) for zone in Zone.objects.for_listing()]
+    pages = ["/", "/zones/", "/inquire/", "/inquire/status/", "/privacy/"]
+    return pages + [vi_path(zone) for zone in Zone.objects.for_listing()]
 
 
 def catalogue(language):

@@ -50,6 +50,19 @@ SECTORS = [
         "slug": "electronics-assembly",
         "name": T("Lắp ráp điện tử", "Electronics assembly", "电子组装"),
     },
+    {
+        "slug": "textiles",
+        "name": T("Dệt may, da giày", "Textiles, garments and footwear", "纺织服装和鞋类"),
+    },
+    {
+        "slug": "wood-furniture",
+        "name": T("Chế biến gỗ, nội thất", "Wood processing and furniture", "木材加工与家具"),
+    },
+    {
+        "slug": "mechanical-engineering",
+        "name": T("Cơ khí, chế tạo", "Mechanical engineering", "机械制造"),
+    },
+    {"slug": "other", "name": T("Ngành khác", "Other sectors", "其他行业")},
 ]
 
 ZONES = [

@@ -1,0 +1,170 @@
+import datetime
+import uuid
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Fieldset, Layout
+from django import forms
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from zones.models import Plot, Zone
+
+from .models import Inquiry
+
+MAX_START_YEARS = 10
+
+
+class InquiryForm(forms.ModelForm):
+    """An expression of interest. Field names are a contract with partners and tests."""
+
+    zones = forms.ModelMultipleChoiceField(
+        label=_("Khu quan tâm"),
+        queryset=Zone.objects.published(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    plot = forms.ModelChoiceField(
+        queryset=Plot.objects.available().filter(zone__is_published=True),
+        widget=forms.HiddenInput,
+        required=False,
+        error_messages={"invalid_choice": _("Lô đất này không còn trống. Vui lòng chọn lô khác.")},
+    )
+    consent = forms.BooleanField(
+        required=True,
+        error_messages={"required": _("Vui lòng đồng ý với thông báo bảo mật để gửi đăng ký.")},
+    )
+    form_token = forms.UUIDField(widget=forms.HiddenInput)
+    # A honeypot: hidden from people, filled in by bots.
+    website = forms.CharField(required=False, max_length=200, label=_("Để trống ô này"))
+
+    class Meta:
+        model = Inquiry
+        fields = [
+            "company_name",
+            "contact_name",
+            "email",
+            "phone",
+            "country",
+            "sector",
+            "area_needed_ha",
+            "zones",
+            "plot",
+            "capital_amount",
+            "capital_currency",
+            "jobs_expected",
+            "start_by",
+            "message",
+        ]
+        widgets = {
+            "start_by": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "message": forms.Textarea(attrs={"rows": 5, "maxlength": 5000}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+        help_texts = {
+            "phone": _("Kèm mã quốc gia nếu ở ngoài Việt Nam, ví dụ +86 771 123 4567."),
+            "area_needed_ha": _("1 ha = 10.000 m²."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].empty_label = _("Chọn ngành nghề")
+        self.fields["country"].choices = [
+            ("", _("Chọn quốc gia")),
+            *self.fields["country"].choices[1:],
+        ]
+        self.fields["consent"].label = format_html(
+            '{} <a href="{}" target="_blank" rel="noopener">{}</a>',
+            _(
+                "Tôi đồng ý để cơ quan xúc tiến đầu tư tỉnh Lạng Sơn lưu và dùng thông tin này để "
+                "liên hệ với tôi, theo"
+            ),
+            reverse("investors:privacy"),
+            _("thông báo bảo mật"),
+        )
+        for name in ["company_name", "contact_name"]:
+            self.fields[name].widget.attrs["autocomplete"] = {
+                "company_name": "organization",
+                "contact_name": "name",
+            }[name]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Doanh nghiệp"),
+                "company_name",
+                "contact_name",
+                Div(
+                    Div("email", css_class="col-md-6"),
+                    Div("phone", css_class="col-md-6"),
+                    css_class="row",
+                ),
+                "country",
+            ),
+            Fieldset(
+                _("Dự án"),
+                "sector",
+                Div(
+                    Div("area_needed_ha", css_class="col-md-6"),
+                    Div("jobs_expected", css_class="col-md-6"),
+                    css_class="row",
+                ),
+                Div(
+                    Div("capital_amount", css_class="col-md-8"),
+                    Div("capital_currency", css_class="col-md-4"),
+                    css_class="row",
+                ),
+                "start_by",
+            ),
+            Fieldset(_("Đất quan tâm"), "zones"),
+            Field("message"),
+            "consent",
+        )
+
+    def clean_start_by(self):
+        start_by = self.cleaned_data.get("start_by")
+        today = timezone.localdate()
+        if start_by and start_by < today:
+            raise forms.ValidationError(_("Ngày dự kiến bắt đầu không thể ở trong quá khứ."))
+        if start_by and start_by > today + datetime.timedelta(days=365 * MAX_START_YEARS):
+            raise forms.ValidationError(
+                _("Vui lòng chọn một ngày trong vòng %(years)s năm tới."),
+                params={"years": MAX_START_YEARS},
+            )
+        return start_by
+
+    @property
+    def plot_choice(self):
+        """The free plot the visitor chose, for the summary shown above the form."""
+        value = str(self["plot"].value() or "")
+        if not value.isdigit():
+            return None
+        return self.fields["plot"].queryset.select_related("zone").filter(pk=value).first()
+
+    @property
+    def is_spam(self):
+        """True when the honeypot was filled in: a bot, not a person."""
+        return bool(self.data.get(self.add_prefix("website"), "").strip())
+
+    @staticmethod
+    def new_token():
+        return uuid.uuid4()
+
+
+class InquiryStatusForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Mã hồ sơ"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"placeholder": "EOI-2026-00001", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label=_("Email đã dùng để gửi đăng ký"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip().upper()

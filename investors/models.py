@@ -1,0 +1,279 @@
+"""Expressions of interest from investors, the staff's follow-up, and the mail about them."""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from phonenumber_field.modelfields import PhoneNumberField
+
+from zones.models import Plot, Sector, Zone
+
+
+def add_working_days(start, days):
+    """`start` moved on by `days` working days (Monday to Friday), in local time.
+
+    Public holidays are not counted out: the promise errs on the side of the investor.
+    """
+    moment = timezone.localtime(start)
+    while days > 0:
+        moment += datetime.timedelta(days=1)
+        if moment.weekday() < 5:
+            days -= 1
+    return moment
+
+
+class InquiryQuerySet(models.QuerySet):
+    def overdue(self, now=None):
+        """Inquiries still waiting for a first response after their due time."""
+        return self.filter(
+            first_responded_at__isnull=True,
+            first_response_due__lt=now or timezone.now(),
+            status=Inquiry.Status.NEW,
+        )
+
+    def for_admin_list(self):
+        return self.select_related("sector", "assignee", "plot__zone").prefetch_related("zones")
+
+
+class Inquiry(models.Model):
+    """An investor's expression of interest in land in one or more zones."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Mới")
+        CONTACTED = "contacted", _("Đã liên hệ")
+        SITE_VISIT = "site_visit", _("Khảo sát thực địa")
+        NEGOTIATING = "negotiating", _("Đang đàm phán")
+        WON = "won", _("Thành công")
+        LOST = "lost", _("Không thành")
+        SPAM = "spam", _("Thư rác")
+
+        @property
+        def public_label(self):
+            """What the investor is told on the status page: no internal verdicts."""
+            return {
+                "new": _("Đã tiếp nhận"),
+                "contacted": _("Đang xem xét"),
+                "site_visit": _("Khảo sát thực địa"),
+                "negotiating": _("Đang đàm phán"),
+            }.get(self.value, _("Đã kết thúc"))
+
+    CLOSED = (Status.WON, Status.LOST, Status.SPAM)
+
+    class Currency(models.TextChoices):
+        VND = "VND", "VND"
+        USD = "USD", "USD"
+        CNY = "CNY", "CNY"
+
+    reference = models.CharField(_("mã hồ sơ"), max_length=20, unique=True, editable=False)
+    submission_token = models.UUIDField(unique=True, editable=False)
+
+    company_name = models.CharField(_("tên doanh nghiệp"), max_length=200)
+    contact_name = models.CharField(_("người liên hệ"), max_length=120)
+    email = models.EmailField(_("email"), max_length=254)
+    phone = PhoneNumberField(_("điện thoại"), blank=True)
+    country = CountryField(_("quốc gia"))
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("ngành nghề"), on_delete=models.PROTECT, related_name="inquiries"
+    )
+    area_needed_ha = models.DecimalField(
+        _("diện tích cần (ha)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.01), MaxValueValidator(10_000)],
+    )
+    zones = models.ManyToManyField(
+        Zone, verbose_name=_("khu quan tâm"), blank=True, related_name="inquiries"
+    )
+    plot = models.ForeignKey(
+        Plot,
+        verbose_name=_("lô đất quan tâm"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inquiries",
+    )
+    capital_amount = models.DecimalField(
+        _("vốn đầu tư dự kiến"),
+        max_digits=18,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10**16)],
+    )
+    capital_currency = models.CharField(
+        _("đơn vị tiền"), max_length=3, choices=Currency, default=Currency.USD
+    )
+    jobs_expected = models.PositiveIntegerField(
+        _("số lao động dự kiến"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(1_000_000)],
+    )
+    start_by = models.DateField(_("dự kiến bắt đầu"), null=True, blank=True)
+    message = models.TextField(_("nội dung"), max_length=5000, blank=True)
+    language = models.CharField(_("ngôn ngữ"), max_length=10, choices=settings.LANGUAGES)
+    consent_at = models.DateTimeField(_("đồng ý điều khoản lúc"))
+    privacy_notice_version = models.CharField(_("phiên bản thông báo bảo mật"), max_length=20)
+
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status, default=Status.NEW, db_index=True
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ phụ trách"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_inquiries",
+        limit_choices_to={"is_staff": True},
+    )
+    first_response_due = models.DateTimeField(_("hạn phản hồi đầu tiên"))
+    first_responded_at = models.DateTimeField(_("phản hồi đầu tiên lúc"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("ẩn danh hoá lúc"), null=True, blank=True)
+    created = models.DateTimeField(_("nhận lúc"), default=timezone.now, db_index=True)
+    updated = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("đăng ký đầu tư")
+        verbose_name_plural = _("đăng ký đầu tư")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reference__regex=r"^EOI-[0-9]{4}-[0-9]{5}$"),
+                name="inquiry_reference_format",
+            ),
+            models.CheckConstraint(
+                condition=Q(area_needed_ha__isnull=True) | Q(area_needed_ha__gt=0),
+                name="inquiry_area_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(capital_amount__isnull=True) | Q(capital_amount__gt=0),
+                name="inquiry_capital_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} – {self.company_name}"
+
+    def save(self, *args, **kwargs):
+        if self.first_responded_at is None and self.status != self.Status.NEW:
+            self.first_responded_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_admin_url(self):
+        return settings.SITE_URL + reverse("admin:investors_inquiry_change", args=[self.pk])
+
+    @property
+    def is_overdue(self):
+        return (
+            self.first_responded_at is None
+            and self.status == self.Status.NEW
+            and self.first_response_due < timezone.now()
+        )
+
+    @property
+    def public_status(self):
+        return self.Status(self.status).public_label
+
+
+class ReferenceSequence(models.Model):
+    """The last reference number given in a year: EOI-2026-00001, EOI-2026-00002, …"""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("dãy số mã hồ sơ")
+        verbose_name_plural = _("dãy số mã hồ sơ")
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class InquiryNote(models.Model):
+    """Staff's internal note on an inquiry; never shown to the investor."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người viết"), on_delete=models.PROTECT
+    )
+    text = models.TextField(_("ghi chú"), max_length=5000)
+    created = models.DateTimeField(_("lúc"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created"]
+        verbose_name = _("ghi chú nội bộ")
+        verbose_name_plural = _("ghi chú nội bộ")
+
+    def __str__(self):
+        return f"{self.inquiry.reference} – {self.author} – {self.created:%Y-%m-%d %H:%M}"
+
+
+class OfficerProfile(models.Model):
+    """How an investment officer is presented to investors: office details, never private ones."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="officer_profile"
+    )
+    title = models.CharField(_("chức danh"), max_length=120, blank=True)
+    office_email = models.EmailField(_("email cơ quan"), blank=True)
+    office_phone = models.CharField(_("điện thoại cơ quan"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("thông tin cán bộ")
+        verbose_name_plural = _("thông tin cán bộ")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class OutboxMessageQuerySet(models.QuerySet):
+    def due(self, now=None):
+        now = now or timezone.now()
+        return self.filter(status=OutboxMessage.Status.PENDING, next_attempt_at__lte=now)
+
+
+class OutboxMessage(models.Model):
+    """An e-mail stored with the change that caused it and sent after commit, retried until it
+    goes or is marked failed. A mail server that is down never loses an inquiry or a message."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ gửi")
+        SENT = "sent", _("Đã gửi")
+        FAILED = "failed", _("Gửi thất bại")
+
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.CASCADE, null=True, blank=True, related_name="messages"
+    )
+    kind = models.CharField(_("loại"), max_length=40)
+    to = models.JSONField(_("người nhận"))
+    subject = models.CharField(_("tiêu đề"), max_length=300)
+    body = models.TextField(_("nội dung"))
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("số lần thử"), default=0)
+    last_error = models.CharField(_("lỗi gần nhất"), max_length=300, blank=True)
+    next_attempt_at = models.DateTimeField(_("thử lại lúc"), default=timezone.now)
+    sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    created = models.DateTimeField(_("tạo lúc"), default=timezone.now)
+
+    objects = OutboxMessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("thư đi")
+        verbose_name_plural = _("thư đi")
+
+    def __str__(self):
+        return f"{self.kind} #{self.pk} ({self.get_status_display()})"

@@ -1,0 +1,102 @@
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+from django.views.generic import TemplateView
+
+from zones.models import Plot, Zone
+
+from .forms import InquiryForm, InquiryStatusForm
+from .models import Inquiry
+from .ratelimits import limit_reached, too_many_requests
+from .services import inquiry_submit
+
+SESSION_REFERENCE = "inquiry_reference"
+
+
+def _initial(request):
+    """Pre-select what the visitor came from: ?zone=<slug>, or ?plot=<id> (a free plot)."""
+    initial = {"form_token": InquiryForm.new_token(), "zones": []}
+    zone_slug = request.GET.get("zone", "")
+    if zone_slug and (zone := Zone.objects.published().filter(slug=zone_slug[:80]).first()):
+        initial["zones"].append(zone)
+    plot_id = request.GET.get("plot", "")
+    if plot_id.isdigit():
+        plot = Plot.objects.available().filter(pk=plot_id, zone__is_published=True).first()
+        if plot:
+            initial["plot"] = plot
+            initial["zones"].append(plot.zone)
+    return initial
+
+
+def _form_page(request, form):
+    context = {"form": form, "first_response_days": settings.INQUIRY_FIRST_RESPONSE_WORKING_DAYS}
+    return render(request, "investors/inquiry_form.html", context)
+
+
+@sensitive_post_parameters()
+@require_http_methods(["GET", "POST"])
+def inquiry_create(request):
+    if request.method == "GET":
+        return _form_page(request, InquiryForm(initial=_initial(request)))
+
+    if retry_after := limit_reached(
+        request, group="inquiry", rate=settings.INQUIRY_RATE_LIMIT, increment=False
+    ):
+        return too_many_requests(request, retry_after)
+    form = InquiryForm(request.POST)
+    if form.is_spam:
+        limit_reached(request, group="inquiry", rate=settings.INQUIRY_RATE_LIMIT, increment=True)
+        return render(request, "investors/inquiry_thanks.html", {"inquiry": None})
+    if not form.is_valid():
+        if "form_token" in form.errors:  # an old or tampered form: give it a fresh token
+            form.data = form.data.copy()
+            form.data["form_token"] = str(InquiryForm.new_token())
+        return _form_page(request, form)
+    limit_reached(request, group="inquiry", rate=settings.INQUIRY_RATE_LIMIT, increment=True)
+    inquiry = inquiry_submit(
+        form=form, token=form.cleaned_data["form_token"], language=get_language()
+    )
+    request.session[SESSION_REFERENCE] = inquiry.reference
+    return redirect("investors:thanks")
+
+
+@require_http_methods(["GET"])
+def inquiry_thanks(request):
+    reference = request.session.get(SESSION_REFERENCE)
+    inquiry = reference and Inquiry.objects.filter(reference=reference).first()
+    if not inquiry:
+        return redirect("investors:inquire")
+    return render(request, "investors/inquiry_thanks.html", {"inquiry": inquiry})
+
+
+@sensitive_post_parameters()
+@require_http_methods(["GET", "POST"])
+def inquiry_status(request):
+    if request.method == "GET":
+        return render(request, "investors/inquiry_status.html", {"form": InquiryStatusForm()})
+    if retry_after := limit_reached(
+        request, group="inquiry-status", rate=settings.INQUIRY_STATUS_RATE_LIMIT, increment=True
+    ):
+        return too_many_requests(request, retry_after)
+    form = InquiryStatusForm(request.POST)
+    inquiry = None
+    if form.is_valid():
+        # A wrong e-mail gets the same answer as an unknown reference: nothing to enumerate.
+        inquiry = (
+            Inquiry.objects.filter(
+                reference=form.cleaned_data["reference"],
+                email__iexact=form.cleaned_data["email"],
+                anonymised_at__isnull=True,
+            )
+            .select_related("assignee__officer_profile")
+            .first()
+        )
+    context = {"form": form, "inquiry": inquiry, "looked_up": form.is_valid()}
+    return render(request, "investors/inquiry_status.html", context)
+
+
+class PrivacyNoticeView(TemplateView):
+    template_name = "investors/privacy.html"
+    extra_context = {"version": settings.PRIVACY_NOTICE_VERSION}
