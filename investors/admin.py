@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import Country
 
+from zones.admin import ManagedZonesMixin
+
 from .models import Inquiry, InquiryNote, OfficerProfile, OutboxMessage
 from .outbox import outbox_send
 
@@ -111,7 +113,8 @@ class OutboxMessageInline(admin.TabularInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(admin.ModelAdmin):
+class InquiryAdmin(ManagedZonesMixin, admin.ModelAdmin):
+    zone_lookup = "zones"
     list_display = (
         "reference",
         "company_name",

@@ -20,6 +20,11 @@ def client_ip(group, request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def axes_client_ip(request):
+    """django-axes locks by the same client address as the rate limits."""
+    return client_ip(None, request)
+
+
 def limit_reached(request, *, group, rate, increment):
     """Count this request against the client's limit (if `increment`) and return the seconds
     until the window ends when the limit is reached, else None."""

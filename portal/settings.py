@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_countries",
     "phonenumber_field",
+    "simple_history",
+    "import_export",
+    "axes",
     "bootstrap",  # Bootstrap 5's CSS and JS from the django-bootstrap-static package: no CDN
     "zones",
     "investors",
@@ -48,7 +51,27 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # who made each change
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Admin and developer log-in: 5 failures lock that username from that address for an hour.
+# (django-axes' defaults, 3 failures by address alone and forever, let anyone lock everyone out.)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "investors.ratelimits.axes_client_ip"
+
+LOGIN_URL = "developer:login"
+LOGIN_REDIRECT_URL = "developer:home"
+LOGOUT_REDIRECT_URL = "home"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -133,6 +156,12 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
 MODELTRANSLATION_LANGUAGES = ("vi", "en", "zh-hans")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 
+# Bulk updates by spreadsheet: a file applies whole or not at all.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# A zone whose figures are older than this shows on the staff dashboard.
+STALE_FIGURES_DAYS = 90
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -187,4 +216,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # django-axes reports every successful log-in at INFO; lock-outs are warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 
 
 @pytest.fixture(autouse=True)
@@ -24,12 +25,36 @@ def superuser(django_user_model):
 
 
 @pytest.fixture
-def admin_client(client, superuser):
-    client.force_login(superuser)
-    return client
+def admin_client(superuser):
+    """A browser of its own for the superuser, beside the visitor's `client`."""
+    admin = Client()
+    admin.force_login(superuser)
+    return admin
 
 
 @pytest.fixture
 def langson(db):
     """The portal's shipped data, as `make run` loads it."""
     call_command("load_langson", stdout=io.StringIO())
+
+
+@pytest.fixture
+def zone_editor(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "editor", "editor@example.org", "pw", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Zone editors"))
+    return user
+
+
+@pytest.fixture
+def investment_officer(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "officer", "officer@example.org", "pw", is_staff=True, first_name="Lan"
+    )
+    user.groups.add(Group.objects.get(name="Investment officers"))
+    return user

@@ -70,7 +70,7 @@ def vi_path(obj):
 
 
 def public_paths():
-    pages = ["/", "/zones/", "/inquire/", "/inquire/status/", "/privacy/"]
+    pages = ["/", "/zones/", "/inquire/", "/inquire/status/", "/privacy/", "/developer/login/"]
     return pages + [vi_path(zone) for zone in Zone.objects.for_listing()]
 
 

@@ -1,12 +1,144 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Indicator, Plot, Project, Sector, Zone
+from .models import (
+    DeveloperCompany,
+    Indicator,
+    Plot,
+    Project,
+    Proposal,
+    ProposalPlotChange,
+    ProposalProjectChange,
+    Sector,
+    StaleEdit,
+    Zone,
+    manages_only_own_zones,
+)
+from .resources import PlotResource, ProjectResource, ZoneResource
+from .services import proposal_approve, proposal_reject
+
+FILL_RATE_WARNING_POINTS = 5
+
+
+class VersionedForm(forms.ModelForm):
+    """Optimistic locking in the admin: the form carries the version it was opened at, and a
+    save over someone else's newer change is refused with their change shown."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    change_note = forms.CharField(
+        label=_("Ghi chú nguồn số liệu"),
+        required=False,
+        max_length=100,
+        help_text=_("Ví dụ: Báo cáo quý 3/2026 của Ban quản lý. Lưu vào lịch sử thay đổi."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded_version")
+        if self.instance.pk and loaded is not None:
+            current = type(self.instance)._base_manager.get(pk=self.instance.pk)
+            if current.version != loaded:
+                raise ValidationError(self._conflict_message(current))
+            self.instance.version = loaded
+        self.instance._change_reason = cleaned.get("change_note") or None
+        return cleaned
+
+    def _conflict_message(self, current):
+        latest = current.history.select_related("history_user").first()
+        who = (latest and latest.history_user) or _("Một cán bộ khác")
+        when = timezone.localtime(latest.history_date) if latest else None
+        changed = [
+            f"{self.fields[name].label}: {getattr(current, name)}"
+            for name in self.changed_data
+            if name in self.fields and hasattr(current, name) and name not in ("loaded_version",)
+        ] or [
+            f"{field.verbose_name}: {getattr(current, field.name)}"
+            for field in type(current)._meta.concrete_fields
+            if field.name in self.initial
+            and self.initial[field.name] != getattr(current, field.name)
+        ]
+        return _(
+            "%(who)s đã lưu bản ghi này lúc %(when)s, sau khi bạn mở trang. Thay đổi của bạn "
+            "chưa được lưu để không ghi đè lên họ. Giá trị hiện tại: %(values)s. Hãy tải lại "
+            "trang, xem lại và nhập lại thay đổi của bạn."
+        ) % {
+            "who": who,
+            "when": when.strftime("%H:%M %d/%m/%Y") if when else "?",
+            "values": "; ".join(changed) or "—",
+        }
+
+
+class StaleEditGuard:
+    """A save that loses the race after its form was checked ends as a message, not a 500."""
+
+    def changeform_view(self, request, *args, **kwargs):
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except StaleEdit:
+            self.message_user(
+                request,
+                _("Bản ghi vừa được người khác sửa. Hãy tải lại trang và nhập lại thay đổi."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
+    def changelist_view(self, request, *args, **kwargs):
+        try:
+            return super().changelist_view(request, *args, **kwargs)
+        except StaleEdit:
+            self.message_user(
+                request,
+                _("Một dòng vừa được người khác sửa; không dòng nào được lưu. Hãy tải lại trang."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
+
+class ManagedZonesMixin:
+    """A zone's named managers (who are not superusers) see and edit only their zones and what
+    is in them; anyone else's is 403, in the list, the change page and by direct URL."""
+
+    zone_lookup = "zone"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not manages_only_own_zones(request.user):
+            return queryset
+        prefix = f"{self.zone_lookup}__" if self.zone_lookup else ""
+        return queryset.filter(**{f"{prefix}managers": request.user}).distinct()
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and self.model._default_manager.filter(pk=object_id).exists():
+            raise PermissionDenied
+        return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        self.get_object(request, object_id)  # the history of another's zone is theirs too
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self.get_object(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class PlotInline(TranslationTabularInline):
     model = Plot
+    form = VersionedForm
     extra = 0
     fields = (
         "code",
@@ -16,12 +148,14 @@ class PlotInline(TranslationTabularInline):
         "rent_currency",
         "rent_basis",
         "is_sample",
+        "loaded_version",
     )
     show_change_link = True
 
 
 class ProjectInline(TranslationTabularInline):
     model = Project
+    form = VersionedForm
     extra = 0
     fields = (
         "investor_name",
@@ -31,6 +165,7 @@ class ProjectInline(TranslationTabularInline):
         "area_ha",
         "status",
         "is_sample",
+        "loaded_version",
     )
     autocomplete_fields = ("sector",)
     show_change_link = True
@@ -42,8 +177,17 @@ class ProjectInline(TranslationTabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class PortalAdmin(StaleEditGuard, ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin):
+    """Translated fields side by side, history, spreadsheets and optimistic locking."""
+
+    form = VersionedForm
+    formats = [CSV, XLSX]
+
+
 @admin.register(Zone)
-class ZoneAdmin(TranslationAdmin):
+class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
+    resource_classes = [ZoneResource]
+    zone_lookup = ""
     list_display = (
         "name",
         "kind",
@@ -62,7 +206,8 @@ class ZoneAdmin(TranslationAdmin):
     search_fields = ("name_vi", "name_en", "name_zh_hans", "slug")
     prepopulated_fields = {"slug": ("name_vi",)}
     autocomplete_fields = ("parent",)
-    readonly_fields = ("created", "updated")
+    filter_horizontal = ("managers",)
+    readonly_fields = ("computed_fill_rate", "created", "updated")
     inlines = (PlotInline, ProjectInline)
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "district", "parent", "is_published")}),
@@ -73,9 +218,13 @@ class ZoneAdmin(TranslationAdmin):
                     "total_area_ha",
                     "leasable_area_ha",
                     "fill_rate_pct",
+                    "computed_fill_rate",
+                    "plots_complete",
                     "status",
                     "reported_tenants",
                     "figures_as_of",
+                    "change_note",
+                    "loaded_version",
                 )
             },
         ),
@@ -96,12 +245,35 @@ class ZoneAdmin(TranslationAdmin):
                 )
             },
         ),
+        (_("Quyền"), {"fields": ("managers", "developer")}),
         (_("Dữ liệu mẫu và lịch sử"), {"fields": ("is_sample", "created", "updated")}),
     )
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_plot_fill()
+
+    @admin.display(description=_("tỷ lệ lấp đầy tính từ các lô"))
+    def computed_fill_rate(self, zone):
+        computed = zone.computed_fill_rate_pct if zone.pk else None
+        if computed is None or not zone.plots_complete:
+            return _("— (chỉ tính khi đã nhập đủ các lô)")
+        text = f"{computed:.1f} %"
+        if (
+            zone.fill_rate_pct is not None
+            and abs(computed - zone.fill_rate_pct) > FILL_RATE_WARNING_POINTS
+        ):
+            return format_html(
+                '<strong class="errornote">{} — {}</strong>',
+                text,
+                _("lệch hơn %(points)s điểm so với tỷ lệ báo cáo (%(reported)s %%)")
+                % {"points": FILL_RATE_WARNING_POINTS, "reported": zone.fill_rate_pct},
+            )
+        return text
+
 
 @admin.register(Plot)
-class PlotAdmin(TranslationAdmin):
+class PlotAdmin(ManagedZonesMixin, PortalAdmin):
+    resource_classes = [PlotResource]
     list_display = (
         "code",
         "zone",
@@ -120,7 +292,8 @@ class PlotAdmin(TranslationAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(TranslationAdmin):
+class ProjectAdmin(ManagedZonesMixin, PortalAdmin):
+    resource_classes = [ProjectResource]
     list_display = (
         "investor_name",
         "zone",
@@ -150,3 +323,97 @@ class IndicatorAdmin(TranslationAdmin):
     list_display = ("name", "period", "value", "unit", "position")
     list_editable = ("value", "position")
     search_fields = ("name_vi", "name_en", "slug")
+
+
+@admin.register(DeveloperCompany)
+class DeveloperCompanyAdmin(admin.ModelAdmin):
+    list_display = ("name",)
+    search_fields = ("name",)
+    filter_horizontal = ("members",)
+
+
+class ProposalPlotChangeInline(admin.TabularInline):
+    model = ProposalPlotChange
+    extra = 0
+    readonly_fields = ("plot", "current_status", "status")
+    fields = readonly_fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("tình trạng hiện tại"))
+    def current_status(self, change):
+        return change.plot.get_status_display()
+
+
+class ProposalProjectChangeInline(ProposalPlotChangeInline):
+    model = ProposalProjectChange
+    readonly_fields = ("project", "current_status", "status")
+    fields = readonly_fields
+
+    @admin.display(description=_("tình trạng hiện tại"))
+    def current_status(self, change):
+        return change.project.get_status_display()
+
+
+@admin.register(Proposal)
+class ProposalAdmin(ManagedZonesMixin, admin.ModelAdmin):
+    """Officers approve (applied in one transaction) or reject (with a reason) proposals."""
+
+    change_form_template = "admin/zones/proposal/change_form.html"
+    list_display = (
+        "__str__",
+        "zone",
+        "company",
+        "submitted_by",
+        "fill_rate_pct",
+        "status",
+        "created",
+    )
+    list_filter = ("status", "zone")
+    list_select_related = ("zone", "company", "submitted_by")
+    readonly_fields = (
+        "zone",
+        "company",
+        "submitted_by",
+        "current_fill_rate",
+        "fill_rate_pct",
+        "note",
+        "document",
+        "status",
+        "decided_by",
+        "decided_at",
+        "created",
+    )
+    fields = readonly_fields + ("rejection_reason",)
+    inlines = (ProposalPlotChangeInline, ProposalProjectChangeInline)
+
+    def has_add_permission(self, request):
+        return False  # proposals come from developers
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.status != Proposal.Status.PENDING:
+            return self.fields
+        return self.readonly_fields
+
+    @admin.display(description=_("tỷ lệ lấp đầy hiện tại (%)"))
+    def current_fill_rate(self, proposal):
+        return proposal.zone.fill_rate_pct
+
+    def response_change(self, request, proposal):
+        if proposal.status == Proposal.Status.PENDING and "_approve" in request.POST:
+            proposal_approve(proposal=proposal, officer=request.user)
+            self.message_user(request, _("Đã duyệt và áp dụng đề xuất."), messages.SUCCESS)
+            return HttpResponseRedirect(request.path)
+        if proposal.status == Proposal.Status.PENDING and "_reject" in request.POST:
+            reason = request.POST.get("rejection_reason", "").strip()
+            if not reason:
+                self.message_user(
+                    request, _("Hãy ghi lý do từ chối để doanh nghiệp biết."), messages.ERROR
+                )
+                return HttpResponseRedirect(request.path)
+            proposal_reject(proposal=proposal, officer=request.user, reason=reason)
+            self.message_user(request, _("Đã từ chối đề xuất."), messages.WARNING)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, proposal)

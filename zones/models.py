@@ -4,16 +4,20 @@ Each rule about what can be true lives twice: in `Meta.constraints`, so the data
 whatever writes, and in `clean()`, so a form shows a friendly message next to the field.
 """
 
+import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import models, transaction
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_document
 
 M2_PER_HA = Decimal(10_000)
 # SQLite stores whole decimals as integers and then divides them as integers: multiply instead.
@@ -48,6 +52,61 @@ class TimeStamped(models.Model):
         abstract = True
 
 
+class StaleEdit(Exception):
+    """Someone else saved the row after this copy of it was loaded."""
+
+    def __init__(self, obj):
+        super().__init__(f"{obj._meta.label} {obj.pk} changed since version {obj.version}")
+        self.obj = obj
+
+
+class Versioned(models.Model):
+    """Optimistic locking: a save succeeds only if the row still has the version this copy was
+    loaded with, so two people editing the same figures never silently overwrite each other."""
+
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            return super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            claimed = (
+                type(self)
+                ._base_manager.filter(pk=self.pk, version=self.version)
+                .update(version=F("version") + 1)
+            )
+            if not claimed:
+                raise StaleEdit(self)
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+            return super().save(*args, **kwargs)
+
+
+class DeveloperCompany(TimeStamped):
+    """The company that develops and runs a park: an outside account, not provincial staff.
+    Its members propose new figures; officers approve them."""
+
+    name = models.CharField(_("tên"), max_length=200)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        blank=True,
+        related_name="developer_companies",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("doanh nghiệp phát triển hạ tầng")
+        verbose_name_plural = _("doanh nghiệp phát triển hạ tầng")
+
+    def __str__(self):
+        return self.name
+
+
 class Sector(TimeStamped):
     """An industry, welcomed on a plot or carried on by a project."""
 
@@ -61,6 +120,11 @@ class Sector(TimeStamped):
 
     def __str__(self):
         return self.name
+
+
+def manages_only_own_zones(user):
+    """A zone's named manager who is not a superuser works on their own zones only."""
+    return not user.is_superuser and user.managed_zones.exists()
 
 
 class ZoneQuerySet(models.QuerySet):
@@ -108,6 +172,20 @@ class ZoneQuerySet(models.QuerySet):
             .order_by("kind_order", "name")
         )
 
+    def managed_by(self, user):
+        """The zones `user` may see and edit in the admin: all of them for a superuser or for
+        staff who manage none; only their own for a zone's named managers."""
+        return self.filter(managers=user) if manages_only_own_zones(user) else self
+
+    def with_plot_fill(self):
+        """Annotate `plot_area_m2` and `leased_plot_m2` (one query for any number of zones)."""
+        plots = Plot.objects.filter(zone=OuterRef("pk")).order_by().values("zone")
+        leased = plots.filter(status=Plot.Status.LEASED)
+        return self.annotate(
+            plot_area_m2=Subquery(plots.annotate(s=Sum("area_m2")).values("s")),
+            leased_plot_m2=Subquery(leased.annotate(s=Sum("area_m2")).values("s")),
+        )
+
     def headline_figures(self):
         """The province-wide figures of the home page, in one query.
 
@@ -130,7 +208,7 @@ class ZoneQuerySet(models.QuerySet):
         return figures
 
 
-class Zone(TimeStamped):
+class Zone(Versioned, TimeStamped):
     """An industrial park (KCN), a local industrial cluster (CCN) or a border-gate economic zone."""
 
     class Kind(models.TextChoices):
@@ -228,6 +306,29 @@ class Zone(TimeStamped):
         help_text=_("Đánh dấu khi bản ghi là dữ liệu minh hoạ, chưa phải số liệu chính thức."),
     )
     is_published = models.BooleanField(_("hiển thị công khai"), default=True)
+    plots_complete = models.BooleanField(
+        _("đã nhập đủ các lô"),
+        default=False,
+        help_text=_(
+            "Đánh dấu khi mọi lô của khu đã được nhập: trang quản trị so tỷ lệ lấp đầy báo cáo "
+            "với tỷ lệ tính từ diện tích các lô đã cho thuê."
+        ),
+    )
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ quản lý"),
+        blank=True,
+        related_name="managed_zones",
+        help_text=_("Cán bộ (không phải quản trị viên) chỉ thấy và sửa các khu mình quản lý."),
+    )
+    developer = models.ForeignKey(
+        DeveloperCompany,
+        verbose_name=_("doanh nghiệp phát triển hạ tầng"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="zones",
+    )
 
     objects = ZoneQuerySet.as_manager()
 
@@ -310,6 +411,25 @@ class Zone(TimeStamped):
     def status_badge(self):
         return self.Status(self.status).badge
 
+    def fill_rate_history(self):
+        """(date, fill rate) points from the zone's history, one per date of figures, oldest
+        first: one query. A point is dated by the figures' own date, not by when they were typed."""
+        records = self.history.order_by("history_date", "history_id").values_list(
+            "figures_as_of", "history_date", "fill_rate_pct"
+        )
+        points = {}
+        for as_of, saved, rate in records:
+            if rate is not None:
+                points[as_of or timezone.localdate(saved)] = rate
+        return sorted(points.items())
+
+    @property
+    def computed_fill_rate_pct(self):
+        """Fill rate from the leased share of the recorded plots' area (needs `with_plot_fill`)."""
+        if not getattr(self, "plot_area_m2", None):
+            return None
+        return (self.leased_plot_m2 or 0) * 100 / self.plot_area_m2
+
     @property
     def occupied_area_ha(self):
         """Land taken, from the reported fill rate (None when not reported)."""
@@ -332,7 +452,7 @@ class PlotQuerySet(models.QuerySet):
         return self.alias(status_order=order).order_by("status_order", "code")
 
 
-class Plot(TimeStamped):
+class Plot(Versioned, TimeStamped):
     """A parcel of land in a zone, to lease."""
 
     class Status(models.TextChoices):
@@ -420,7 +540,7 @@ class Plot(TimeStamped):
         return self.Status(self.status).badge
 
 
-class Project(TimeStamped):
+class Project(Versioned, TimeStamped):
     """A tenant's investment project in a zone, and optionally on one of its plots."""
 
     class Status(models.TextChoices):
@@ -532,3 +652,114 @@ class Indicator(TimeStamped):
     def value_vnd(self):
         """The value in đồng, for a money indicator (None for any other unit)."""
         return self.value * 10**9 if self.unit == self.Unit.BILLION_VND else None
+
+
+def proposal_document_path(instance, filename):
+    """Uploads are stored under a generated name: never the name the uploader chose."""
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"proposals/{uuid.uuid4().hex}.{extension}"
+
+
+class Proposal(TimeStamped):
+    """New figures for a zone proposed by its developer, waiting for an officer's decision.
+    Nothing changes on the public site until an officer approves."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ duyệt")
+        APPROVED = "approved", _("Đã duyệt")
+        REJECTED = "rejected", _("Bị từ chối")
+
+    zone = models.ForeignKey(
+        Zone, verbose_name=_("khu"), on_delete=models.CASCADE, related_name="proposals"
+    )
+    company = models.ForeignKey(
+        DeveloperCompany,
+        verbose_name=_("doanh nghiệp"),
+        on_delete=models.CASCADE,
+        related_name="proposals",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đề xuất"),
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    fill_rate_pct = models.DecimalField(
+        _("tỷ lệ lấp đầy đề xuất (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=PERCENT,
+    )
+    note = models.TextField(_("ghi chú"), max_length=2000, blank=True)
+    document = models.FileField(
+        _("tài liệu kèm theo"),
+        upload_to=proposal_document_path,
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg"]), validate_document],
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status, default=Status.PENDING, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người quyết định"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decided_proposals",
+    )
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+    rejection_reason = models.TextField(_("lý do từ chối"), max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("đề xuất cập nhật số liệu")
+        verbose_name_plural = _("đề xuất cập nhật số liệu")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fill_rate_pct__isnull=True)
+                | Q(fill_rate_pct__gte=0, fill_rate_pct__lte=100),
+                name="proposal_fill_rate_0_100",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(rejection_reason=""),
+                name="proposal_rejection_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.zone} ({self.get_status_display()})"
+
+
+class ProposalPlotChange(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="plot_changes")
+    plot = models.ForeignKey(Plot, verbose_name=_("lô đất"), on_delete=models.CASCADE)
+    status = models.CharField(_("tình trạng đề xuất"), max_length=10, choices=Plot.Status)
+
+    class Meta:
+        verbose_name = _("thay đổi lô đất")
+        verbose_name_plural = _("thay đổi lô đất")
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "plot"], name="proposal_plot_once")
+        ]
+
+    def __str__(self):
+        return f"{self.plot.code} → {self.get_status_display()}"
+
+
+class ProposalProjectChange(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="project_changes")
+    project = models.ForeignKey(Project, verbose_name=_("dự án"), on_delete=models.CASCADE)
+    status = models.CharField(_("tình trạng đề xuất"), max_length=20, choices=Project.Status)
+
+    class Meta:
+        verbose_name = _("thay đổi dự án")
+        verbose_name_plural = _("thay đổi dự án")
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "project"], name="proposal_project_once")
+        ]
+
+    def __str__(self):
+        return f"{self.project} → {self.get_status_display()}"

@@ -1,5 +1,6 @@
 """Zone, plot and project text in Vietnamese, English and Chinese (django-modeltranslation)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Indicator, Plot, Project, Sector, Zone
@@ -35,3 +36,12 @@ class ProjectTranslation(TranslationOptions):
 @register(Indicator)
 class IndicatorTranslation(TranslationOptions):
     fields = ("name", "note", "source")
+
+
+# django-simple-history must copy the translated columns too, so it is registered here, after
+# modeltranslation: a HistoricalRecords() on the model itself fails ("unexpected keyword
+# arguments: 'name_en'"). Every save of a zone, plot or project leaves a row: who, when, all values
+# and the staff's source note (history_change_reason).
+simple_history.register(Zone, app="zones")
+simple_history.register(Plot, app="zones")
+simple_history.register(Project, app="zones")

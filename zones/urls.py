@@ -1,3 +1,4 @@
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
@@ -7,4 +8,16 @@ app_name = "zones"
 urlpatterns = [
     path("", views.ZoneListView.as_view(), name="list"),
     path("<slug:slug>/", views.ZoneDetailView.as_view(), name="detail"),
+]
+
+# The park developers' own small pages, outside the admin.
+developer_urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="developer/login.html"),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", views.developer_home, name="home"),
+    path("zones/<slug:slug>/propose/", views.proposal_create, name="propose"),
 ]

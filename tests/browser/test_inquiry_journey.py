@@ -10,7 +10,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from investors.models import Inquiry
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_express_interest_from_a_zone_page_and_read_the_reference(browser, live_server, langson):

@@ -1,0 +1,39 @@
+"""A zone editor updates Đồng Bành's fill rate; investors see it at once, dated today."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+from selenium.webdriver.common.by import By
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_a_zone_editor_changes_the_fill_rate_and_the_public_page_shows_it(
+    browser, live_server, langson
+):
+    editor = User.objects.create_user("editor", password="Str0ng-pass-2026", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Zone editors"))
+
+    browser.get(f"{live_server.url}/admin/login/")
+    browser.find_element(By.NAME, "username").send_keys("editor")
+    browser.find_element(By.NAME, "password").send_keys("Str0ng-pass-2026")
+    browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+    browser.get(f"{live_server.url}/admin/zones/zone/?q=dong-banh")
+    browser.find_element(By.LINK_TEXT, "Khu công nghiệp Đồng Bành").click()
+    rate = browser.find_element(By.NAME, "fill_rate_pct")
+    rate.clear()
+    rate.send_keys("64.5")
+    browser.find_element(By.NAME, "change_note").send_keys("Báo cáo tháng 11/2026")
+    browser.find_element(By.NAME, "_save").click()
+    assert browser.find_elements(By.CSS_SELECTOR, ".messagelist .success")
+
+    browser.get(f"{live_server.url}/zones/dong-banh/")
+    assert "64,5 %" in browser.find_element(By.ID, "zone-fill-rate").text
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    assert browser.find_element(By.ID, "zone-as-of").text == today
+    chart = browser.find_element(By.ID, "fill-rate-history")
+    assert len(chart.find_elements(By.TAG_NAME, "circle")) == 2
+    rows = [row.text for row in chart.find_elements(By.CSS_SELECTOR, "tbody tr")]
+    assert rows == [f"{date(2021, 1, 1):%d/%m/%Y} 60 %", f"{today} 64,5 %"]

@@ -1,0 +1,104 @@
+"""Who may do what: the two staff groups, zone managers, and the admin lock-out."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from pytest_django.asserts import assertContains
+
+from tests.factories import InquiryFactory, PlotFactory, ZoneFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_two_staff_groups_exist_with_their_permissions():
+    editors = Group.objects.get(name="Zone editors")
+    officers = Group.objects.get(name="Investment officers")
+    editor_perms = set(editors.permissions.values_list("codename", flat=True))
+    officer_perms = set(officers.permissions.values_list("codename", flat=True))
+    assert {"change_zone", "change_plot", "change_project"} <= editor_perms
+    assert "change_inquiry" not in editor_perms
+    assert {"change_inquiry", "add_inquirynote"} <= officer_perms
+    assert "change_zone" not in officer_perms
+
+
+def test_an_officer_cannot_edit_zones_and_an_editor_cannot_see_inquiries(
+    client, zone_editor, investment_officer
+):
+    zone = ZoneFactory()
+    client.force_login(investment_officer)
+    assert client.get(reverse("admin:investors_inquiry_changelist")).status_code == 200
+    assert client.post(reverse("admin:zones_zone_change", args=[zone.pk]), {}).status_code == 403
+    client.force_login(zone_editor)
+    assert client.get(reverse("admin:investors_inquiry_changelist")).status_code == 403
+
+
+@pytest.fixture
+def two_zones(zone_editor):
+    mine = ZoneFactory(name="Khu của tôi")
+    theirs = ZoneFactory(name="Khu của người khác")
+    mine.managers.add(zone_editor)
+    return mine, theirs
+
+
+def test_a_manager_sees_only_the_zones_they_manage(client, zone_editor, two_zones):
+    mine, theirs = two_zones
+    client.force_login(zone_editor)
+    response = client.get(reverse("admin:zones_zone_changelist"))
+    assert list(response.context["cl"].result_list) == [mine]
+
+
+@pytest.mark.parametrize("url", ["admin:zones_zone_change", "admin:zones_zone_history"])
+def test_another_managers_zone_is_refused_by_direct_url(client, zone_editor, two_zones, url):
+    mine, theirs = two_zones
+    client.force_login(zone_editor)
+    assert client.get(reverse(url, args=[mine.pk])).status_code == 200
+    assert client.get(reverse(url, args=[theirs.pk])).status_code == 403
+
+
+def test_a_manager_sees_only_their_zones_plots_and_inquiries(
+    client, zone_editor, investment_officer, two_zones
+):
+    mine, theirs = two_zones
+    own_plot, other_plot = PlotFactory(zone=mine), PlotFactory(zone=theirs)
+    client.force_login(zone_editor)
+    response = client.get(reverse("admin:zones_plot_changelist"))
+    assert list(response.context["cl"].result_list) == [own_plot]
+    assert client.get(reverse("admin:zones_plot_change", args=[other_plot.pk])).status_code == 403
+
+    mine.managers.add(investment_officer)
+    about_mine, about_theirs = InquiryFactory(), InquiryFactory()
+    about_mine.zones.add(mine)
+    about_theirs.zones.add(theirs)
+    client.force_login(investment_officer)
+    response = client.get(reverse("admin:investors_inquiry_changelist"))
+    assert list(response.context["cl"].result_list) == [about_mine]
+    url = reverse("admin:investors_inquiry_change", args=[about_theirs.pk])
+    assert client.get(url).status_code == 403
+
+
+def test_five_failed_logins_lock_the_account_from_that_address_for_an_hour(client, superuser):
+    for attempt in range(1, 6):
+        response = client.post(
+            "/admin/login/", {"username": "chief", "password": "wrong"}, REMOTE_ADDR="203.0.113.9"
+        )
+        assert response.status_code == (429 if attempt == 5 else 200)
+    # Locked: even the right password is refused, with a clear message.
+    response = client.post(
+        "/admin/login/", {"username": "chief", "password": "pw"}, REMOTE_ADDR="203.0.113.9"
+    )
+    assert response.status_code == 429
+    assertContains(response, "1 giờ", status_code=429)
+    # The same account from another address is not locked: nobody can lock everyone out.
+    response = client.post(
+        "/admin/login/", {"username": "chief", "password": "pw"}, REMOTE_ADDR="198.51.100.7"
+    )
+    assert response.status_code == 302
+
+
+def test_lockouts_are_listed_in_the_admin(client, admin_client, superuser):
+    for _ in range(5):
+        client.post(
+            "/admin/login/", {"username": "ghost", "password": "x"}, REMOTE_ADDR="203.0.113.5"
+        )
+    response = admin_client.get(reverse("admin:axes_accessattempt_changelist"))
+    assertContains(response, "ghost")

@@ -1,0 +1,51 @@
+"""The staff's morning view on the admin index: one query per panel."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import F, Max, Q
+from django.utils import timezone
+
+from investors.models import Inquiry
+
+from .models import Zone, manages_only_own_zones
+
+LIST_LIMIT = 20
+
+
+def dashboard(user, now=None):
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    week_start = timezone.make_aware(
+        timezone.datetime.combine(
+            today - timedelta(days=today.weekday()), timezone.datetime.min.time()
+        )
+    )
+    quiet_since = now - timedelta(days=7)
+    stale_before = today - timedelta(days=settings.STALE_FIGURES_DAYS)
+    zones, inquiries = Zone.objects.all(), Inquiry.objects.all()
+    if manages_only_own_zones(user):  # a zone manager sees their zones and inquiries about them
+        zones = zones.filter(managers=user)
+        inquiries = inquiries.filter(zones__in=zones).distinct()
+    return {
+        "new_this_week": inquiries.filter(created__gte=week_start).count(),
+        "quiet": list(
+            inquiries.exclude(status__in=Inquiry.CLOSED)
+            .annotate(last_note=Max("notes__created"))
+            .filter(updated__lt=quiet_since)
+            .filter(Q(last_note__isnull=True) | Q(last_note__lt=quiet_since))
+            .order_by("updated")
+            .values("pk", "reference", "company_name", "updated")[:LIST_LIMIT]
+        ),
+        "stale_zones": list(
+            zones.filter(Q(figures_as_of__lt=stale_before) | Q(figures_as_of__isnull=True))
+            .order_by("figures_as_of")
+            .values("pk", "name", "figures_as_of")[:LIST_LIMIT]
+        ),
+        "free_land": list(
+            zones.with_free_area()
+            .order_by(F("free_area_ha").desc(nulls_last=True), "name")
+            .values("pk", "name", "free_area_ha")
+        ),
+        "stale_days": settings.STALE_FIGURES_DAYS,
+    }
