@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
 from zones.models import Plot, Zone
+from zones.shortlist import shortlist_get
 
 from .forms import InquiryForm, InquiryStatusForm
 from .models import Inquiry
@@ -21,6 +22,9 @@ def _initial(request):
     zone_slug = request.GET.get("zone", "")
     if zone_slug and (zone := Zone.objects.published().filter(slug=zone_slug[:80]).first()):
         initial["zones"].append(zone)
+    # The visitor's shortlist comes along too.
+    if slugs := shortlist_get(request):
+        initial["zones"] += list(Zone.objects.published().filter(slug__in=slugs))
     plot_id = request.GET.get("plot", "")
     if plot_id.isdigit():
         plot = Plot.objects.available().filter(pk=plot_id, zone__is_published=True).first()

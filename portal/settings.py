@@ -5,6 +5,7 @@ ones: DEBUG off, no secret key, no allowed host. `make run` and `make test` set 
 values; see README.md for the list.
 """
 
+from importlib.util import find_spec
 from pathlib import Path
 
 import environ
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    "django_filters",
     "bootstrap",  # Bootstrap 5's CSS and JS from the django-bootstrap-static package: no CDN
     "zones",
     "investors",
@@ -86,6 +88,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "zones.context_processors.maps",
+                "zones.context_processors.shortlist",
             ],
         },
     },
@@ -136,7 +140,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Leaflet 1.9.3's files from the django-leaflet package, served by the site (no CDN). Only
+    # its static folder is used: the app itself would pull in GeoDjango and GDAL.
+    ("leaflet", Path(find_spec("leaflet").submodule_search_locations[0]) / "static" / "leaflet"),
+]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
@@ -159,6 +168,18 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 # Bulk updates by spreadsheet: a file applies whole or not at all.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Map tiles: OpenStreetMap's by default. The page works without them: the list has everything.
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env.str(
+    "MAP_TILE_ATTRIBUTION", default="© OpenStreetMap contributors"
+)
+# Photos: what an upload may be, and the widths of the WebP renditions made from it.
+PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=15 * 1024 * 1024)
+PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
+PHOTO_RENDITION_WIDTHS = (480, 960, 1600)
+# Zones a visitor may compare side by side.
+COMPARE_MAX_ZONES = 4
+
 # A zone whose figures are older than this shows on the staff dashboard.
 STALE_FIGURES_DAYS = 90
 

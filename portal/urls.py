@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from zones.urls import developer_urlpatterns
+from zones.urls import developer_urlpatterns, plot_urlpatterns
 from zones.views import HomeView
 
 admin.site.site_header = _("Cổng đầu tư đất công nghiệp Lạng Sơn – Quản trị")
@@ -18,6 +18,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("zones/", include("zones.urls")),
+    path("plots/", include((plot_urlpatterns, "plots"))),
     path("developer/", include((developer_urlpatterns, "developer"))),
     path("", include("investors.urls")),
     prefix_default_language=False,

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
@@ -17,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .geo import BBOX, in_province, validate_polygon
+from .photos import process_photo, validate_photo
 from .validators import validate_document
 
 M2_PER_HA = Decimal(10_000)
@@ -157,6 +160,15 @@ class ZoneQuerySet(models.QuerySet):
                 output_field=area,
             ),
         )
+
+    def with_min_rent(self):
+        """Annotate `min_rent`: the lowest USD rent among available plots (one query)."""
+        rents = (
+            Plot.objects.filter(zone=OuterRef("pk"), status=Plot.Status.AVAILABLE,
+                                rent_currency=Plot.Currency.USD)
+            .order_by("rent_amount").values("rent_amount")[:1]
+        )
+        return self.annotate(min_rent=Subquery(rents))
 
     def for_listing(self):
         """Published zones with what the cards and tables show, parks first: one query."""
@@ -306,6 +318,68 @@ class Zone(Versioned, TimeStamped):
         help_text=_("Đánh dấu khi bản ghi là dữ liệu minh hoạ, chưa phải số liệu chính thức."),
     )
     is_published = models.BooleanField(_("hiển thị công khai"), default=True)
+    sectors = models.ManyToManyField(
+        "Sector", verbose_name=_("ngành nghề thu hút"), blank=True, related_name="zones"
+    )
+    boundary = models.JSONField(
+        _("ranh giới (GeoJSON)"),
+        null=True,
+        blank=True,
+        validators=[validate_polygon],
+        help_text=_("Dán một GeoJSON Polygon hoặc MultiPolygon, toạ độ [kinh độ, vĩ độ]."),
+    )
+    # Utilities, with the capacity still free, not only "available".
+    power_substation_mva = models.DecimalField(
+        _("trạm biến áp (MVA)"), max_digits=8, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    power_spare_mva = models.DecimalField(
+        _("công suất điện còn trống (MVA)"), max_digits=8, decimal_places=1, null=True,
+        blank=True, validators=[MinValueValidator(0)],
+    )
+    water_m3_day = models.PositiveIntegerField(_("cấp nước (m³/ngày)"), null=True, blank=True)
+    water_spare_m3_day = models.PositiveIntegerField(
+        _("cấp nước còn trống (m³/ngày)"), null=True, blank=True
+    )
+    wastewater_m3_day = models.PositiveIntegerField(
+        _("xử lý nước thải (m³/ngày)"), null=True, blank=True
+    )
+    wastewater_spare_m3_day = models.PositiveIntegerField(
+        _("xử lý nước thải còn trống (m³/ngày)"), null=True, blank=True
+    )
+    telecom = models.CharField(_("viễn thông"), max_length=200, blank=True)
+    internal_roads = models.CharField(_("đường nội khu"), max_length=200, blank=True)
+    # Connectivity, in km by road.
+    km_to_huu_nghi_gate = models.DecimalField(
+        _("đến cửa khẩu Hữu Nghị (km)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    km_to_hanoi = models.DecimalField(
+        _("đến Hà Nội (km)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    km_to_noi_bai = models.DecimalField(
+        _("đến sân bay Nội Bài (km)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    km_to_hai_phong_port = models.DecimalField(
+        _("đến cảng Hải Phòng (km)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    km_to_highway = models.DecimalField(
+        _("đến cao tốc gần nhất (km)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    km_to_railway_station = models.DecimalField(
+        _("đến ga đường sắt gần nhất (km)"), max_digits=6, decimal_places=1, null=True,
+        blank=True, validators=[MinValueValidator(0)],
+    )
+    incentives = models.TextField(_("ưu đãi riêng của khu"), blank=True)
+    details_are_sample = models.BooleanField(
+        _("hạ tầng và khoảng cách là dữ liệu mẫu"),
+        default=False,
+        help_text=_("Bỏ đánh dấu khi công suất hạ tầng và khoảng cách đã được xác nhận."),
+    )
     plots_complete = models.BooleanField(
         _("đã nhập đủ các lô"),
         default=False,
@@ -357,12 +431,32 @@ class Zone(Versioned, TimeStamped):
                 name="zone_leasable_within_total",
             ),
             models.CheckConstraint(
-                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
-                name="zone_latitude_valid",
+                condition=Q(latitude__isnull=True)
+                | Q(latitude__gte=BBOX["min_lat"], latitude__lte=BBOX["max_lat"]),
+                name="zone_latitude_in_province",
             ),
             models.CheckConstraint(
-                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
-                name="zone_longitude_valid",
+                condition=Q(longitude__isnull=True)
+                | Q(longitude__gte=BBOX["min_lng"], longitude__lte=BBOX["max_lng"]),
+                name="zone_longitude_in_province",
+            ),
+            models.CheckConstraint(
+                condition=Q(power_spare_mva__isnull=True)
+                | Q(power_substation_mva__isnull=True)
+                | Q(power_spare_mva__lte=F("power_substation_mva")),
+                name="zone_spare_power_within_capacity",
+            ),
+            models.CheckConstraint(
+                condition=Q(water_spare_m3_day__isnull=True)
+                | Q(water_m3_day__isnull=True)
+                | Q(water_spare_m3_day__lte=F("water_m3_day")),
+                name="zone_spare_water_within_capacity",
+            ),
+            models.CheckConstraint(
+                condition=Q(wastewater_spare_m3_day__isnull=True)
+                | Q(wastewater_m3_day__isnull=True)
+                | Q(wastewater_spare_m3_day__lte=F("wastewater_m3_day")),
+                name="zone_spare_wastewater_within_capacity",
             ),
         ]
 
@@ -394,6 +488,18 @@ class Zone(Versioned, TimeStamped):
             errors["leasable_area_ha"] = _(
                 "Diện tích cho thuê không thể lớn hơn tổng diện tích (%(total)s ha)."
             ) % {"total": self.total_area_ha}
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Nhập cả vĩ độ và kinh độ, hoặc để trống cả hai.")
+        elif self.latitude is not None and not in_province(self.longitude, self.latitude):
+            errors["latitude"] = _("Toạ độ nằm ngoài tỉnh Lạng Sơn.")
+        for spare, capacity in (
+            ("power_spare_mva", "power_substation_mva"),
+            ("water_spare_m3_day", "water_m3_day"),
+            ("wastewater_spare_m3_day", "wastewater_m3_day"),
+        ):
+            spare_value, capacity_value = getattr(self, spare), getattr(self, capacity)
+            if spare_value is not None and capacity_value is not None and spare_value > capacity_value:
+                errors[spare] = _("Phần còn trống không thể lớn hơn tổng công suất.")
         if errors:
             raise ValidationError(errors)
 
@@ -507,6 +613,15 @@ class Plot(Versioned, TimeStamped):
         max_length=300,
         blank=True,
         help_text=_("Ví dụ: mặt tiền đường nội khu, gần trạm biến áp."),
+    )
+    lease_term_ends = models.DateField(_("thời hạn thuê đến"), null=True, blank=True)
+    rent_quoted_on = models.DateField(_("ngày báo giá"), null=True, blank=True)
+    boundary = models.JSONField(
+        _("ranh giới (GeoJSON)"),
+        null=True,
+        blank=True,
+        validators=[validate_polygon],
+        help_text=_("Dán một GeoJSON Polygon, toạ độ [kinh độ, vĩ độ]."),
     )
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
 
@@ -763,3 +878,67 @@ class ProposalProjectChange(models.Model):
 
     def __str__(self):
         return f"{self.project} → {self.get_status_display()}"
+
+
+def photo_upload_path(instance, filename):
+    return f"photos/uploads/{uuid.uuid4().hex}"
+
+
+class ZonePhoto(TimeStamped):
+    """A photo of a zone, shown in its gallery as resized WebP renditions."""
+
+    zone = models.ForeignKey(
+        Zone, verbose_name=_("khu"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(
+        _("ảnh"),
+        upload_to=photo_upload_path,
+        width_field="width",
+        height_field="height",
+        validators=[validate_photo],
+        help_text=_("JPEG, PNG hoặc WebP. Thông tin EXIF (kể cả vị trí GPS) sẽ được xoá."),
+    )
+    alt_text = models.CharField(
+        _("mô tả ảnh cho người khiếm thị"),
+        max_length=200,
+        help_text=_("Ảnh cho thấy gì, trong một câu. Bắt buộc."),
+    )
+    caption = models.CharField(_("chú thích"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    renditions = models.JSONField(default=dict, editable=False)
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    class Meta:
+        ordering = ["zone", "position", "pk"]
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("ảnh")
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="photo_alt_text_required"),
+        ]
+
+    def __str__(self):
+        return self.alt_text
+
+    def save(self, *args, **kwargs):
+        if self.image and (self._state.adding or not self.renditions or self._image_changed()):
+            self.width, self.height, self.renditions = process_photo(self)
+        super().save(*args, **kwargs)
+
+    def _image_changed(self):
+        stored = type(self)._base_manager.filter(pk=self.pk).values_list("image", flat=True)
+        return stored.first() != self.image.name
+
+    @property
+    def srcset(self):
+        return ", ".join(
+            f"{default_storage.url(name)} {width}w"
+            for width, name in sorted(self.renditions.items(), key=lambda item: int(item[0]))
+        )
+
+    @property
+    def src(self):
+        """The middle rendition: the fallback for browsers without srcset."""
+        names = [name for _, name in sorted(self.renditions.items(), key=lambda i: int(i[0]))]
+        return default_storage.url(names[len(names) // 2]) if names else self.image.url

@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Indicator, Plot, Project, Sector, Zone
+from .models import Indicator, Plot, Project, Sector, Zone, ZonePhoto
 
 
 @register(Zone)
@@ -15,7 +15,16 @@ class ZoneTranslation(TranslationOptions):
         "connectivity",
         "managing_body",
         "source",
+        "incentives",
+        "telecom",
+        "internal_roads",
     )
+
+
+@register(ZonePhoto)
+class ZonePhotoTranslation(TranslationOptions):
+    fields = ("alt_text", "caption")
+    required_languages = ("vi",)
 
 
 @register(Sector)

@@ -7,7 +7,13 @@ app_name = "zones"
 
 urlpatterns = [
     path("", views.ZoneListView.as_view(), name="list"),
+    path("compare/", views.compare, name="compare"),
+    path("<slug:slug>/shortlist/", views.shortlist_toggle, name="shortlist"),
     path("<slug:slug>/", views.ZoneDetailView.as_view(), name="detail"),
+]
+
+plot_urlpatterns = [
+    path("", views.PlotListView.as_view(), name="plots"),
 ]
 
 # The park developers' own small pages, outside the admin.

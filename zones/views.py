@@ -1,36 +1,106 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .charts import line_chart
+from .charts import bar_chart, line_chart
+from .filters import PlotFilter, ZoneFilter
 from .forms import ProposalForm
+from .maps import map_markers, zone_map
 from .models import Indicator, Plot, Project, Proposal, Zone
 from .services import proposal_submit
+from .shortlist import shortlist_get, shortlist_toggle_zone
+
+GROWTH_INDICATORS = ("industrial-growth-2011-2015", "industrial-growth-2016-2020")
+OUTPUT_INDICATORS = ("industrial-output-2019", "industrial-output-2020")
 
 
 class HomeView(TemplateView):
     template_name = "zones/home.html"
 
     def get_context_data(self, **kwargs):
+        zones = Zone.objects.for_listing()
+        indicators = {i.slug: i for i in Indicator.objects.all()}
         return super().get_context_data(
             figures=Zone.objects.headline_figures(),
-            zones=Zone.objects.for_listing(),
-            indicators=Indicator.objects.all(),
+            zones=sorted(zones, key=lambda z: -(z.free_area_ha or 0)),
+            indicators=indicators.values(),
+            growth_chart=bar_chart(
+                [indicators[s] for s in GROWTH_INDICATORS if s in indicators], unit="%"
+            ),
+            output_chart=bar_chart([indicators[s] for s in OUTPUT_INDICATORS if s in indicators]),
+            map_data=map_markers(zones),
             **kwargs,
         )
 
 
-class ZoneListView(ListView):
-    template_name = "zones/zone_list.html"
-    context_object_name = "zones"
+class FilteredListMixin:
+    """A list narrowed by a django-filter FilterSet from the query string, paginated.
+
+    Invalid filter values are shown next to their field, with a 400 and no results."""
+
+    filterset_class = None
+    paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.filterset_class(request.GET or None, queryset=self.base_queryset())
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            self.object_list = self.filterset.queryset.none()
+            context = self.get_context_data(invalid=True)
+            return self.render_to_response(context, status=400)
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
+        return self.filterset.qs if self.filterset.is_bound else self.filterset.queryset
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter=self.filterset, query_without_page=query.urlencode(), **kwargs
+        )
+
+
+class ZoneListView(FilteredListMixin, ListView):
+    template_name = "zones/zone_list.html"
+    context_object_name = "zones"
+    filterset_class = ZoneFilter
+
+    def base_queryset(self):
         return Zone.objects.for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["map_data"] = map_markers(context["zones"])
+        return context
+
+
+class PlotListView(FilteredListMixin, ListView):
+    template_name = "zones/plot_list.html"
+    context_object_name = "plots"
+    filterset_class = PlotFilter
+
+    def base_queryset(self):
+        return (
+            Plot.objects.filter(zone__is_published=True)
+            .select_related("zone")
+            .prefetch_related("sectors")
+            .order_by("zone__name", "code")
+        )
+
+    def get(self, request, *args, **kwargs):
+        if not request.GET:  # the default search: available plots
+            request.GET = request.GET.copy()
+            request.GET["status"] = Plot.Status.AVAILABLE
+        return super().get(request, *args, **kwargs)
 
 
 class ZoneDetailView(DetailView):
@@ -42,11 +112,49 @@ class ZoneDetailView(DetailView):
             Prefetch("plots", queryset=Plot.objects.free_first().prefetch_related("sectors")),
             Prefetch("projects", queryset=Project.objects.select_related("sector", "plot")),
             Prefetch("children", queryset=Zone.objects.published()),
+            "photos",
+            "sectors",
         )
 
     def get_context_data(self, **kwargs):
         points = self.object.fill_rate_history()
-        return super().get_context_data(fill_rate_chart=line_chart(points), **kwargs)
+        return super().get_context_data(
+            fill_rate_chart=line_chart(points),
+            map_data=zone_map(self.object),
+            **kwargs,
+        )
+
+
+def compare(request):
+    """Up to four zones side by side: from ?zones=a,b,c, else the visitor's shortlist."""
+    limit = settings.COMPARE_MAX_ZONES
+    requested = request.GET.get("zones")
+    slugs = [s for s in (requested or "").split(",") if s][:50]
+    if requested is None:
+        slugs = shortlist_get(request)
+    too_many = len(slugs) > limit
+    found = {
+        z.slug: z for z in Zone.objects.for_listing().with_min_rent().filter(slug__in=slugs[:limit])
+    }
+    zones = [found[s] for s in slugs[:limit] if s in found]
+    context = {
+        "zones": zones,
+        "too_many": too_many,
+        "limit": limit,
+        "share_query": ",".join(z.slug for z in zones),
+    }
+    return render(request, "zones/compare.html", context, status=400 if too_many else 200)
+
+
+@csrf_exempt  # edits only the visitor's own shortlist: no forged request can harm them, and
+@require_POST  # catalogue pages stay free of CSRF cookies, so shared caches can keep them
+def shortlist_toggle(request, slug):
+    zone = get_object_or_404(Zone.objects.published(), slug=slug)
+    shortlist_toggle_zone(request, zone.slug)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = reverse("zones:compare")
+    return redirect(next_url)
 
 
 @login_required

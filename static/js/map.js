@@ -1,0 +1,49 @@
+// Draws the portal's maps from the JSON that the page carries (no inline script, CSP-safe).
+(function () {
+  "use strict";
+  function start() {
+    var el = document.getElementById("map");
+    if (!el || !window.L) { return; }
+    var data = JSON.parse(document.getElementById(el.dataset.mapData).textContent);
+    var map = L.map(el, { scrollWheelZoom: false });
+    L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution, maxZoom: 18 }).addTo(map);
+    var bounds = [];
+    function link(href, text) {
+      var a = document.createElement("a");
+      a.href = href; a.textContent = text;
+      return a;
+    }
+    (data.markers || []).forEach(function (m) {
+      var popup = document.createElement("div");
+      popup.appendChild(link(m.url, m.name));
+      popup.appendChild(document.createElement("br"));
+      popup.appendChild(document.createTextNode(m.status));
+      L.circleMarker([m.lat, m.lng], { radius: 9, color: "#fff", weight: 2, fillColor: m.colour, fillOpacity: 0.95 })
+        .bindPopup(popup).bindTooltip(m.name).addTo(map);
+      bounds.push([m.lat, m.lng]);
+    });
+    if (data.boundary) {
+      var outline = L.geoJSON(data.boundary, { style: { color: "#0b3d5c", weight: 2, fill: false } }).addTo(map);
+      bounds.push(outline.getBounds().getNorthEast(), outline.getBounds().getSouthWest());
+    }
+    (data.plots || []).forEach(function (p) {
+      var popup = document.createElement("div");
+      var title = document.createElement("strong");
+      title.textContent = p.code;
+      popup.appendChild(title);
+      popup.appendChild(document.createTextNode(" · " + p.area + " · " + p.status));
+      if (p.inquire) {
+        popup.appendChild(document.createElement("br"));
+        popup.appendChild(link(p.inquire, data.inquireLabel));
+      }
+      var layer = L.geoJSON(p.geometry, { style: { color: p.colour, weight: 1, fillColor: p.colour, fillOpacity: 0.45 } })
+        .bindPopup(popup).addTo(map);
+      bounds.push(layer.getBounds().getNorthEast(), layer.getBounds().getSouthWest());
+    });
+    if (data.centre && bounds.length === 0) { bounds.push(data.centre); }
+    if (bounds.length === 1) { map.setView(bounds[0], 13); }
+    else if (bounds.length) { map.fitBounds(bounds, { padding: [24, 24] }); }
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+})();

@@ -1,0 +1,94 @@
+"""Search and filters for the zone and plot lists (django-filter). Filters live in the URL,
+so a search can be shared and the back button works."""
+
+from decimal import Decimal
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from .models import M2_PER_HA, District, Plot, Sector, Zone
+
+AREA_UNITS = [("ha", "ha"), ("m2", "m²")]
+
+
+class ZoneFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Zone.Kind.choices)
+    district = django_filters.ChoiceFilter(label=_("Huyện"), choices=District.choices)
+    status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Zone.Status.choices)
+    min_free_ha = django_filters.NumberFilter(
+        label=_("Đất trống tối thiểu (ha)"), field_name="free_area_ha", lookup_expr="gte",
+        min_value=Decimal(0), max_value=Decimal(100_000),
+    )
+    sector = django_filters.ModelChoiceFilter(
+        label=_("Ngành nghề"), field_name="sectors", to_field_name="slug",
+        queryset=Sector.objects.all(), distinct=True,
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sắp xếp"),
+        fields=(("free_area_ha", "free"), ("fill_rate_pct", "fill"), ("name", "name")),
+        field_labels={
+            "free_area_ha": _("Đất trống"), "fill_rate_pct": _("Tỷ lệ lấp đầy"), "name": _("Tên"),
+        },
+    )
+
+    class Meta:
+        model = Zone
+        fields = []
+
+
+class PlotFilter(django_filters.FilterSet):
+    zone = django_filters.ModelChoiceFilter(
+        label=_("Khu"), to_field_name="slug", queryset=Zone.objects.published()
+    )
+    district = django_filters.ChoiceFilter(
+        label=_("Huyện"), field_name="zone__district", choices=District.choices
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Tình trạng"), choices=Plot.Status.choices, empty_label=_("Mọi tình trạng")
+    )
+    area_min = django_filters.NumberFilter(
+        label=_("Diện tích từ"), method="filter_area", min_value=Decimal(0)
+    )
+    area_max = django_filters.NumberFilter(
+        label=_("Diện tích đến"), method="filter_area", min_value=Decimal(0)
+    )
+    area_unit = django_filters.ChoiceFilter(
+        label=_("Đơn vị diện tích"), choices=AREA_UNITS, method="filter_noop", empty_label=None
+    )
+    rent_max = django_filters.NumberFilter(
+        label=_("Giá thuê tối đa (USD/m²)"), field_name="rent_amount", lookup_expr="lte",
+        min_value=Decimal(0),
+    )
+    rent_min = django_filters.NumberFilter(
+        label=_("Giá thuê từ (USD/m²)"), field_name="rent_amount", lookup_expr="gte",
+        min_value=Decimal(0),
+    )
+    sector = django_filters.ModelChoiceFilter(
+        label=_("Ngành nghề"), field_name="sectors", to_field_name="slug",
+        queryset=Sector.objects.all(), distinct=True,
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sắp xếp"),
+        fields=(("area_m2", "area"), ("rent_amount", "rent")),
+        field_labels={"area_m2": _("Diện tích"), "rent_amount": _("Giá thuê")},
+    )
+
+    class Meta:
+        model = Plot
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        # Available plots unless the visitor asks otherwise (status= for every status).
+        if data is not None and "status" not in data:
+            data = data.copy()
+            data["status"] = Plot.Status.AVAILABLE
+        super().__init__(data, *args, **kwargs)
+
+    def filter_noop(self, queryset, name, value):
+        return queryset
+
+    def filter_area(self, queryset, name, value):
+        in_m2 = value * M2_PER_HA if self.form.cleaned_data.get("area_unit", "ha") != "m2" else value
+        lookup = "gte" if name == "area_min" else "lte"
+        return queryset.filter(**{f"area_m2__{lookup}": in_m2})
+

@@ -1,0 +1,73 @@
+"""What the Leaflet maps draw, as plain data for json_script (no inline JavaScript)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .geo import polygon_geometry
+from .models import Plot, Zone
+from .templatetags.zones_tags import num
+
+ZONE_COLOURS = {
+    Zone.Status.OPERATING: "#198754",
+    Zone.Status.UNDER_CONSTRUCTION: "#0d6efd",
+    Zone.Status.SITE_CLEARANCE: "#d9480f",
+    Zone.Status.PLANNED: "#6c757d",
+}
+PLOT_COLOURS = {
+    Plot.Status.AVAILABLE: "#198754",
+    Plot.Status.RESERVED: "#d9480f",
+    Plot.Status.LEASED: "#6c757d",
+}
+
+
+def legend(colours, enum):
+    # The legend's swatches take the same colours from portal.css (.swatch-<status>).
+    return [{"label": str(enum(value).label), "key": value} for value in colours]
+
+
+def map_markers(zones):
+    """Zone markers coloured by status, for `/` and `/zones/`."""
+    return {
+        "markers": [
+            {
+                "name": zone.name,
+                "lat": float(zone.latitude),
+                "lng": float(zone.longitude),
+                "colour": ZONE_COLOURS[zone.status],
+                "status": zone.get_status_display(),
+                "url": zone.get_absolute_url(),
+            }
+            for zone in zones
+            if zone.latitude is not None and zone.longitude is not None
+        ],
+        "legend": legend(ZONE_COLOURS, Zone.Status),
+    }
+
+
+def zone_map(zone):
+    """A zone's outline and its plots, coloured by status, with a link to express interest."""
+    inquire = reverse("investors:inquire")
+    plots = [
+        {
+            "geometry": polygon_geometry(plot.boundary),
+            "colour": PLOT_COLOURS[plot.status],
+            "code": plot.code,
+            "area": f"{num(plot.area_m2, 0)} {_('m²')}",
+            "status": plot.get_status_display(),
+            "inquire": f"{inquire}?plot={plot.pk}" if plot.status == Plot.Status.AVAILABLE else "",
+        }
+        for plot in zone.plots.all()
+        if plot.boundary
+    ]
+    centre = (
+        [float(zone.latitude), float(zone.longitude)] if zone.latitude is not None else None
+    )
+    if not (plots or zone.boundary or centre):
+        return None
+    return {
+        "centre": centre,
+        "boundary": polygon_geometry(zone.boundary),
+        "plots": plots,
+        "legend": legend(PLOT_COLOURS, Plot.Status),
+        "inquireLabel": _("Đăng ký quan tâm lô này"),
+    }
