@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -23,3 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("investors.urls")),
     prefix_default_language=False,
 )
+
+# Uploaded photos in development (DEBUG only; production serves media from its web server or
+# object storage).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -246,3 +246,17 @@ def test_a_missing_page_answers_404_in_the_site_look_and_language(client, path, 
     assert response.status_code == 404
     assertContains(response, f'<h1 class="h2">{heading}</h1>', status_code=404, html=True)
     assertContains(response, "bootstrap.min.css", status_code=404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "descending"),
+    [
+        ("vi", "Tỷ lệ lấp đầy (giảm dần)"),
+        ("en", "Fill rate (descending)"),
+        ("zh-hans", "出租率（降序）"),
+    ],
+)
+def test_sort_choices_speak_the_visitors_language(client, language, descending):
+    response = client.get(PREFIXES[language] + "/zones/")
+    assertContains(response, f'<option value="-fill">{descending}</option>', html=True)

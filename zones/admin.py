@@ -21,6 +21,7 @@ from .models import (
     Sector,
     StaleEdit,
     Zone,
+    ZonePhoto,
     manages_only_own_zones,
 )
 from .resources import PlotResource, ProjectResource, ZoneResource
@@ -177,6 +178,19 @@ class ProjectInline(TranslationTabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class ZonePhotoInline(TranslationTabularInline):
+    model = ZonePhoto
+    extra = 0
+    fields = ("image", "alt_text", "caption", "position", "is_sample", "preview")
+    readonly_fields = ("preview",)
+
+    @admin.display(description=_("xem trước"))
+    def preview(self, photo):
+        if not photo.pk or not photo.renditions:
+            return "—"
+        return format_html('<img src="{}" alt="" width="120">', photo.src)
+
+
 class PortalAdmin(StaleEditGuard, ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin):
     """Translated fields side by side, history, spreadsheets and optimistic locking."""
 
@@ -206,9 +220,9 @@ class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
     search_fields = ("name_vi", "name_en", "name_zh_hans", "slug")
     prepopulated_fields = {"slug": ("name_vi",)}
     autocomplete_fields = ("parent",)
-    filter_horizontal = ("managers",)
+    filter_horizontal = ("managers", "sectors")
     readonly_fields = ("computed_fill_rate", "created", "updated")
-    inlines = (PlotInline, ProjectInline)
+    inlines = (PlotInline, ProjectInline, ZonePhotoInline)
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "district", "parent", "is_published")}),
         (
@@ -230,7 +244,31 @@ class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
         ),
         (
             _("Giới thiệu"),
-            {"fields": ("description", "infrastructure", "connectivity", "source")},
+            {
+                "fields": (
+                    "description",
+                    "infrastructure",
+                    "connectivity",
+                    "incentives",
+                    "source",
+                    "sectors",
+                )
+            },
+        ),
+        (
+            _("Hạ tầng và khoảng cách"),
+            {
+                "fields": (
+                    ("power_substation_mva", "power_spare_mva"),
+                    ("water_m3_day", "water_spare_m3_day"),
+                    ("wastewater_m3_day", "wastewater_spare_m3_day"),
+                    "telecom",
+                    "internal_roads",
+                    ("km_to_huu_nghi_gate", "km_to_hanoi", "km_to_noi_bai"),
+                    ("km_to_hai_phong_port", "km_to_highway", "km_to_railway_station"),
+                    "details_are_sample",
+                )
+            },
         ),
         (
             _("Vị trí và liên hệ"),
@@ -239,6 +277,7 @@ class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
                     "latitude",
                     "longitude",
                     "coordinates_are_sample",
+                    "boundary",
                     "managing_body",
                     "contact_email",
                     "contact_phone",

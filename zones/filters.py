@@ -11,23 +11,74 @@ from .models import M2_PER_HA, District, Plot, Sector, Zone
 AREA_UNITS = [("ha", "ha"), ("m2", "m²")]
 
 
-class ZoneFilter(django_filters.FilterSet):
+class OrderingFilter(django_filters.OrderingFilter):
+    """django-filter builds the sort choices once, in the language active at import; these are
+    built for each search, in the visitor's language."""
+
+    def __init__(self, *args, **kwargs):
+        self._fields = self.normalize_fields(kwargs.get("fields", ()))
+        self._labels = kwargs.get("field_labels", {})
+        super().__init__(*args, **kwargs)
+
+    def build_choices(self, fields, labels):
+        # django-filter's own "(descending)" has no Vietnamese or Chinese catalogue.
+        ascending = [(param, labels.get(field, param)) for field, param in fields.items()]
+        descending = [(f"-{param}", _("%s (giảm dần)") % label) for param, label in ascending]
+        return [choice for pair in zip(ascending, descending, strict=True) for choice in pair]
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self.extra["choices"] = self.build_choices(self._fields, self._labels)
+        return super().field
+
+
+class BootstrapFilterSet(django_filters.FilterSet):
+    """Bootstrap's classes on every field; an invalid one is marked and tied to its message."""
+
+    @property
+    def form(self):
+        form = super().form
+        for name, field in form.fields.items():
+            widget = field.widget
+            css = (
+                "form-select form-select-sm"
+                if hasattr(widget, "choices")
+                else "form-control form-control-sm"
+            )
+            if form.is_bound and name in form.errors:
+                css += " is-invalid"
+                widget.attrs["aria-describedby"] = f"id_{name}-error"
+                widget.attrs["aria-invalid"] = "true"
+            widget.attrs["class"] = css
+        return form
+
+
+class ZoneFilter(BootstrapFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Zone.Kind.choices)
     district = django_filters.ChoiceFilter(label=_("Huyện"), choices=District.choices)
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Zone.Status.choices)
     min_free_ha = django_filters.NumberFilter(
-        label=_("Đất trống tối thiểu (ha)"), field_name="free_area_ha", lookup_expr="gte",
-        min_value=Decimal(0), max_value=Decimal(100_000),
+        label=_("Đất trống tối thiểu (ha)"),
+        field_name="free_area_ha",
+        lookup_expr="gte",
+        min_value=Decimal(0),
+        max_value=Decimal(100_000),
     )
     sector = django_filters.ModelChoiceFilter(
-        label=_("Ngành nghề"), field_name="sectors", to_field_name="slug",
-        queryset=Sector.objects.all(), distinct=True,
+        label=_("Ngành nghề"),
+        field_name="sectors",
+        to_field_name="slug",
+        queryset=Sector.objects.all(),
+        distinct=True,
     )
-    sort = django_filters.OrderingFilter(
+    sort = OrderingFilter(
         label=_("Sắp xếp"),
         fields=(("free_area_ha", "free"), ("fill_rate_pct", "fill"), ("name", "name")),
         field_labels={
-            "free_area_ha": _("Đất trống"), "fill_rate_pct": _("Tỷ lệ lấp đầy"), "name": _("Tên"),
+            "free_area_ha": _("Đất trống"),
+            "fill_rate_pct": _("Tỷ lệ lấp đầy"),
+            "name": _("Tên"),
         },
     )
 
@@ -36,7 +87,7 @@ class ZoneFilter(django_filters.FilterSet):
         fields = []
 
 
-class PlotFilter(django_filters.FilterSet):
+class PlotFilter(BootstrapFilterSet):
     zone = django_filters.ModelChoiceFilter(
         label=_("Khu"), to_field_name="slug", queryset=Zone.objects.published()
     )
@@ -56,18 +107,25 @@ class PlotFilter(django_filters.FilterSet):
         label=_("Đơn vị diện tích"), choices=AREA_UNITS, method="filter_noop", empty_label=None
     )
     rent_max = django_filters.NumberFilter(
-        label=_("Giá thuê tối đa (USD/m²)"), field_name="rent_amount", lookup_expr="lte",
+        label=_("Giá thuê tối đa (USD/m²)"),
+        field_name="rent_amount",
+        lookup_expr="lte",
         min_value=Decimal(0),
     )
     rent_min = django_filters.NumberFilter(
-        label=_("Giá thuê từ (USD/m²)"), field_name="rent_amount", lookup_expr="gte",
+        label=_("Giá thuê từ (USD/m²)"),
+        field_name="rent_amount",
+        lookup_expr="gte",
         min_value=Decimal(0),
     )
     sector = django_filters.ModelChoiceFilter(
-        label=_("Ngành nghề"), field_name="sectors", to_field_name="slug",
-        queryset=Sector.objects.all(), distinct=True,
+        label=_("Ngành nghề"),
+        field_name="sectors",
+        to_field_name="slug",
+        queryset=Sector.objects.all(),
+        distinct=True,
     )
-    sort = django_filters.OrderingFilter(
+    sort = OrderingFilter(
         label=_("Sắp xếp"),
         fields=(("area_m2", "area"), ("rent_amount", "rent")),
         field_labels={"area_m2": _("Diện tích"), "rent_amount": _("Giá thuê")},
@@ -88,7 +146,8 @@ class PlotFilter(django_filters.FilterSet):
         return queryset
 
     def filter_area(self, queryset, name, value):
-        in_m2 = value * M2_PER_HA if self.form.cleaned_data.get("area_unit", "ha") != "m2" else value
+        in_m2 = (
+            value * M2_PER_HA if self.form.cleaned_data.get("area_unit", "ha") != "m2" else value
+        )
         lookup = "gte" if name == "area_min" else "lte"
         return queryset.filter(**{f"area_m2__{lookup}": in_m2})
-

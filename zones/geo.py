@@ -35,8 +35,9 @@ def _ring(ring):
         raise ValidationError(_("Mỗi vòng của đa giác cần ít nhất 4 điểm."), code="ring")
     points = [_position(p) for p in ring]
     if points[0] != points[-1]:
-        raise ValidationError(_("Vòng của đa giác phải khép kín (điểm cuối trùng điểm đầu)."),
-                              code="ring")
+        raise ValidationError(
+            _("Vòng của đa giác phải khép kín (điểm cuối trùng điểm đầu)."), code="ring"
+        )
     return len(points)
 
 
@@ -59,8 +60,11 @@ def validate_polygon(value):
             raise ValidationError(_("Thiếu toạ độ (coordinates)."), code="coordinates")
         vertices += sum(_ring(ring) for ring in polygon)
     if vertices > MAX_VERTICES:
-        raise ValidationError(_("Đa giác quá chi tiết (tối đa %(max)s điểm)."),
-                              params={"max": MAX_VERTICES}, code="size")
+        raise ValidationError(
+            _("Đa giác quá chi tiết (tối đa %(max)s điểm)."),
+            params={"max": MAX_VERTICES},
+            code="size",
+        )
 
 
 def polygon_geometry(value):

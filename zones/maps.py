@@ -26,22 +26,20 @@ def legend(colours, enum):
 
 
 def map_markers(zones):
-    """Zone markers coloured by status, for `/` and `/zones/`."""
-    return {
-        "markers": [
-            {
-                "name": zone.name,
-                "lat": float(zone.latitude),
-                "lng": float(zone.longitude),
-                "colour": ZONE_COLOURS[zone.status],
-                "status": zone.get_status_display(),
-                "url": zone.get_absolute_url(),
-            }
-            for zone in zones
-            if zone.latitude is not None and zone.longitude is not None
-        ],
-        "legend": legend(ZONE_COLOURS, Zone.Status),
-    }
+    """Zone markers coloured by status, for `/` and `/zones/` (None when there are none)."""
+    markers = [
+        {
+            "name": zone.name,
+            "lat": float(zone.latitude),
+            "lng": float(zone.longitude),
+            "colour": ZONE_COLOURS[zone.status],
+            "status": zone.get_status_display(),
+            "url": zone.get_absolute_url(),
+        }
+        for zone in zones
+        if zone.latitude is not None and zone.longitude is not None
+    ]
+    return {"markers": markers, "legend": legend(ZONE_COLOURS, Zone.Status)} if markers else None
 
 
 def zone_map(zone):
@@ -59,9 +57,7 @@ def zone_map(zone):
         for plot in zone.plots.all()
         if plot.boundary
     ]
-    centre = (
-        [float(zone.latitude), float(zone.longitude)] if zone.latitude is not None else None
-    )
+    centre = [float(zone.latitude), float(zone.longitude)] if zone.latitude is not None else None
     if not (plots or zone.boundary or centre):
         return None
     return {

@@ -164,9 +164,11 @@ class ZoneQuerySet(models.QuerySet):
     def with_min_rent(self):
         """Annotate `min_rent`: the lowest USD rent among available plots (one query)."""
         rents = (
-            Plot.objects.filter(zone=OuterRef("pk"), status=Plot.Status.AVAILABLE,
-                                rent_currency=Plot.Currency.USD)
-            .order_by("rent_amount").values("rent_amount")[:1]
+            Plot.objects.filter(
+                zone=OuterRef("pk"), status=Plot.Status.AVAILABLE, rent_currency=Plot.Currency.USD
+            )
+            .order_by("rent_amount")
+            .values("rent_amount")[:1]
         )
         return self.annotate(min_rent=Subquery(rents))
 
@@ -330,12 +332,20 @@ class Zone(Versioned, TimeStamped):
     )
     # Utilities, with the capacity still free, not only "available".
     power_substation_mva = models.DecimalField(
-        _("trạm biến áp (MVA)"), max_digits=8, decimal_places=1, null=True, blank=True,
+        _("trạm biến áp (MVA)"),
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     power_spare_mva = models.DecimalField(
-        _("công suất điện còn trống (MVA)"), max_digits=8, decimal_places=1, null=True,
-        blank=True, validators=[MinValueValidator(0)],
+        _("công suất điện còn trống (MVA)"),
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     water_m3_day = models.PositiveIntegerField(_("cấp nước (m³/ngày)"), null=True, blank=True)
     water_spare_m3_day = models.PositiveIntegerField(
@@ -351,28 +361,52 @@ class Zone(Versioned, TimeStamped):
     internal_roads = models.CharField(_("đường nội khu"), max_length=200, blank=True)
     # Connectivity, in km by road.
     km_to_huu_nghi_gate = models.DecimalField(
-        _("đến cửa khẩu Hữu Nghị (km)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        _("đến cửa khẩu Hữu Nghị (km)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     km_to_hanoi = models.DecimalField(
-        _("đến Hà Nội (km)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        _("đến Hà Nội (km)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     km_to_noi_bai = models.DecimalField(
-        _("đến sân bay Nội Bài (km)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        _("đến sân bay Nội Bài (km)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     km_to_hai_phong_port = models.DecimalField(
-        _("đến cảng Hải Phòng (km)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        _("đến cảng Hải Phòng (km)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     km_to_highway = models.DecimalField(
-        _("đến cao tốc gần nhất (km)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        _("đến cao tốc gần nhất (km)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     km_to_railway_station = models.DecimalField(
-        _("đến ga đường sắt gần nhất (km)"), max_digits=6, decimal_places=1, null=True,
-        blank=True, validators=[MinValueValidator(0)],
+        _("đến ga đường sắt gần nhất (km)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     incentives = models.TextField(_("ưu đãi riêng của khu"), blank=True)
     details_are_sample = models.BooleanField(
@@ -498,7 +532,11 @@ class Zone(Versioned, TimeStamped):
             ("wastewater_spare_m3_day", "wastewater_m3_day"),
         ):
             spare_value, capacity_value = getattr(self, spare), getattr(self, capacity)
-            if spare_value is not None and capacity_value is not None and spare_value > capacity_value:
+            if (
+                spare_value is not None
+                and capacity_value is not None
+                and spare_value > capacity_value
+            ):
                 errors[spare] = _("Phần còn trống không thể lớn hơn tổng công suất.")
         if errors:
             raise ValidationError(errors)

@@ -34,8 +34,10 @@ def validate_photo(upload):
     if upload.size > settings.PHOTO_MAX_BYTES:
         raise ValidationError(
             _("Ảnh quá lớn (%(size)s); tối đa %(max)s."),
-            params={"size": filesizeformat(upload.size),
-                    "max": filesizeformat(settings.PHOTO_MAX_BYTES)},
+            params={
+                "size": filesizeformat(upload.size),
+                "max": filesizeformat(settings.PHOTO_MAX_BYTES),
+            },
             code="too_large",
         )
     try:

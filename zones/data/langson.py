@@ -30,6 +30,8 @@ BORDER_GATE_BOARD = T(
     "同登—谅山口岸经济区管理委员会",
 )
 
+FIBRE = T("Cáp quang, 4G/5G", "Fibre optic, 4G/5G", "光纤，4G/5G")
+
 SECTORS = [
     {"slug": "concrete", "name": T("Sản xuất bê tông", "Concrete", "混凝土生产")},
     {
@@ -97,6 +99,29 @@ ZONES = [
     },
     {
         "slug": "dong-banh",
+        "power_substation_mva": D("80"),
+        "power_spare_mva": D("35"),
+        "water_m3_day": 5000,
+        "water_spare_m3_day": 2200,
+        "wastewater_m3_day": 3000,
+        "wastewater_spare_m3_day": 1300,
+        "telecom": FIBRE,
+        "internal_roads": T("Trục chính 4 làn xe", "4-lane main road", "4车道主干道"),
+        "km_to_huu_nghi_gate": D("57"),
+        "km_to_hanoi": D("115"),
+        "km_to_noi_bai": D("125"),
+        "km_to_hai_phong_port": D("170"),
+        "km_to_highway": D("3"),
+        "km_to_railway_station": D("5"),
+        "details_are_sample": True,
+        "sectors": [
+            "building-materials",
+            "concrete",
+            "light-industry",
+            "agro-processing",
+            "electronics-assembly",
+            "logistics",
+        ],
         "name": T("Khu công nghiệp Đồng Bành", "Dong Banh Industrial Park", "同彭工业园"),
         "kind": "kcn",
         "district": "chi-lang",
@@ -136,6 +161,20 @@ ZONES = [
     },
     {
         "slug": "huu-lung",
+        "km_to_huu_nghi_gate": D("95"),
+        "km_to_hanoi": D("80"),
+        "km_to_noi_bai": D("90"),
+        "km_to_hai_phong_port": D("150"),
+        "km_to_highway": D("2"),
+        "km_to_railway_station": D("5"),
+        "details_are_sample": True,
+        "sectors": [
+            "electronics-assembly",
+            "mechanical-engineering",
+            "textiles",
+            "agro-processing",
+            "light-industry",
+        ],
         "name": T("Khu công nghiệp Hữu Lũng", "Huu Lung Industrial Park", "友陇工业园"),
         "kind": "kcn",
         "district": "huu-lung",
@@ -163,6 +202,29 @@ ZONES = [
     },
     {
         "slug": "hong-phong",
+        "power_substation_mva": D("63"),
+        "power_spare_mva": D("40"),
+        "water_m3_day": 8000,
+        "water_spare_m3_day": 5000,
+        "wastewater_m3_day": 6000,
+        "wastewater_spare_m3_day": 4000,
+        "telecom": FIBRE,
+        "internal_roads": T("Trục chính 2 làn xe", "2-lane main road", "2车道主干道"),
+        "km_to_huu_nghi_gate": D("10"),
+        "km_to_hanoi": D("160"),
+        "km_to_noi_bai": D("170"),
+        "km_to_hai_phong_port": D("215"),
+        "km_to_highway": D("8"),
+        "km_to_railway_station": D("6"),
+        "details_are_sample": True,
+        "sectors": [
+            "building-materials",
+            "mineral-processing",
+            "logistics",
+            "agro-processing",
+            "electronics-assembly",
+            "light-industry",
+        ],
         "name": T("Khu công nghiệp Hồng Phong", "Hong Phong Industrial Park", "红峰工业园"),
         "kind": "kcn",
         "district": "cao-loc",
@@ -193,6 +255,20 @@ ZONES = [
     },
     {
         "slug": "hop-thanh-2",
+        "power_substation_mva": D("10"),
+        "power_spare_mva": D("1"),
+        "water_m3_day": 500,
+        "water_spare_m3_day": 40,
+        "wastewater_m3_day": 400,
+        "wastewater_spare_m3_day": 30,
+        "km_to_huu_nghi_gate": D("20"),
+        "km_to_hanoi": D("150"),
+        "km_to_noi_bai": D("160"),
+        "km_to_hai_phong_port": D("205"),
+        "km_to_highway": D("5"),
+        "km_to_railway_station": D("8"),
+        "details_are_sample": True,
+        "sectors": ["light-industry", "agro-processing", "building-materials", "wood-furniture"],
         "name": T(
             "Cụm công nghiệp số 2 Hợp Thành",
             "Hop Thanh Industrial Cluster No. 2",
@@ -223,7 +299,8 @@ ZONES = [
     },
 ]
 
-# Sample plots, sized so that the free land matches each zone's reported fill rate:
+# Sample plots, sized so that the free land matches each zone's reported fill rate; the loader
+# lays them out as sample rectangles around the zone's (sample) centre for the map:
 # (code, area in m², status, indicative rent in USD per m² for the lease term, sectors).
 PLOTS = {
     "dong-banh": [
@@ -377,3 +454,7 @@ INDICATORS = [
         ),
     },
 ]
+
+ZONES_BY_SLUG = {zone["slug"]: zone for zone in ZONES}
+# When the sample rents were written down.
+RENTS_QUOTED_ON = date(2026, 11, 1)

@@ -1,5 +1,6 @@
 """Load the Lạng Sơn data: create what is missing, never overwrite what staff have changed."""
 
+import math
 from collections import Counter
 from decimal import Decimal
 
@@ -8,6 +9,8 @@ from django.db import transaction
 
 from zones.data import langson
 from zones.models import M2_PER_HA, Indicator, Plot, Project, Sector, Zone
+
+TRANSLATED = {"vi", "en", "zh_hans"}  # the keys of a translated value (langson.T)
 
 
 def _is_empty(value):
@@ -18,11 +21,56 @@ def _columns(values):
     """Spread translated values ({"vi": ..., "en": ...}) over their per-language columns."""
     columns = {}
     for field, value in values.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and set(value) == TRANSLATED:
             columns.update({f"{field}_{language}": text for language, text in value.items()})
         else:
             columns[field] = value
     return columns
+
+
+def sample_layout(zone, plots, gap_m=30):
+    """Sample plot outlines: squares of each plot's area, in rows of three around the zone's
+    centre, and the zone's outline around them. Keyed by plot code; the zone's under None."""
+    lat0, lng0 = float(zone["latitude"]), float(zone["longitude"])
+    m_per_deg_lat = 111_320
+    m_per_deg_lng = 111_320 * math.cos(math.radians(lat0))
+    sides = [math.sqrt(area) for _, area, *_ in plots]
+    row_width = max(sum(sides[i : i + 3]) + gap_m * 2 for i in range(0, len(sides), 3))
+    outlines, x, y, row_height = {}, -row_width / 2, 0.0, 0.0
+    for n, ((code, *_), side) in enumerate(zip(plots, sides, strict=True)):
+        if n and n % 3 == 0:
+            x, y, row_height = -row_width / 2, y - row_height - gap_m, 0.0
+        outlines[code] = _square(lng0, lat0, x, y, side, m_per_deg_lng, m_per_deg_lat)
+        x += side + gap_m
+        row_height = max(row_height, side)
+    bottom = y - row_height
+    margin = 60
+    west, east = -row_width / 2 - margin, row_width / 2 + margin
+    north, south = margin, bottom - margin
+    ring = [(west, north), (east, north), (east, south), (west, south), (west, north)]
+    outlines[None] = {
+        "type": "Polygon",
+        "coordinates": [
+            [
+                [round(lng0 + dx / m_per_deg_lng, 6), round(lat0 + dy / m_per_deg_lat, 6)]
+                for dx, dy in ring
+            ]
+        ],
+    }
+    return outlines
+
+
+def _square(lng0, lat0, x, y, side, m_per_deg_lng, m_per_deg_lat):
+    corners = [(x, y), (x + side, y), (x + side, y - side), (x, y - side), (x, y)]
+    return {
+        "type": "Polygon",
+        "coordinates": [
+            [
+                [round(lng0 + dx / m_per_deg_lng, 6), round(lat0 + dy / m_per_deg_lat, 6)]
+                for dx, dy in corners
+            ]
+        ],
+    }
 
 
 class Loader:
@@ -59,17 +107,26 @@ class Loader:
         }
         zones = {}
         for record in langson.ZONES:
-            values = {k: v for k, v in record.items() if k != "slug"}
+            values = {k: v for k, v in record.items() if k not in ("slug", "sectors")}
             if parent := values.pop("parent", None):
                 values["parent"] = zones[parent]
             values.setdefault("source", langson.SOURCE)
             values.setdefault("figures_as_of", langson.AS_OF)
-            zones[record["slug"]] = self.sync(Zone, {"slug": record["slug"]}, values)[0]
+            if record["slug"] in langson.PLOTS:
+                values["boundary"] = sample_layout(record, langson.PLOTS[record["slug"]])[None]
+            zone = zones[record["slug"]] = self.sync(Zone, {"slug": record["slug"]}, values)[0]
+            if record.get("sectors") and not zone.sectors.exists():
+                zone.sectors.set(sectors[s] for s in record["sectors"])
 
         for slug, plots in langson.PLOTS.items():
             zone = zones[slug]
+            outlines = sample_layout(langson.ZONES_BY_SLUG[slug], plots)
             if zone.plots.exists():
-                continue  # sample plots only seed a zone whose plots nobody has recorded yet
+                # Sample plots seed only a zone whose plots nobody has recorded yet; sample
+                # plots already there may still gain a sample outline.
+                for plot in zone.plots.filter(is_sample=True, code__in=outlines):
+                    self.sync(Plot, {"pk": plot.pk}, {"boundary": outlines[plot.code]})
+                continue
             for code, area_m2, status, rent, sector_slugs in plots:
                 plot, created = self.sync(
                     Plot,
@@ -78,6 +135,8 @@ class Loader:
                         "area_m2": Decimal(area_m2),
                         "status": status,
                         "rent_amount": rent,
+                        "rent_quoted_on": langson.RENTS_QUOTED_ON if rent else None,
+                        "boundary": outlines[code],
                         "is_sample": True,
                     },
                 )
