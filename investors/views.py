@@ -19,9 +19,10 @@ SESSION_REFERENCE = "inquiry_reference"
 def _initial(request):
     """Pre-select what the visitor came from: ?zone=<slug>, or ?plot=<id> (a free plot)."""
     initial = {"form_token": InquiryForm.new_token(), "zones": []}
-    zone_slug = request.GET.get("zone", "")
-    if zone_slug and (zone := Zone.objects.published().filter(slug=zone_slug[:80]).first()):
-        initial["zones"].append(zone)
+    # ?zone=<slug> from a zone page, ?zones=a,b,c from the compare page.
+    slugs = [request.GET.get("zone", "")] + request.GET.get("zones", "").split(",")[:10]
+    if slugs := [s[:80] for s in slugs if s]:
+        initial["zones"] += list(Zone.objects.published().filter(slug__in=slugs))
     # The visitor's shortlist comes along too.
     if slugs := shortlist_get(request):
         initial["zones"] += list(Zone.objects.published().filter(slug__in=slugs))

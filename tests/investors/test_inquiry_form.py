@@ -231,3 +231,11 @@ def test_the_first_response_is_promised_within_two_working_days(client, valid_da
 
 def test_thanks_without_a_submission_leads_back_to_the_form(client):
     assertRedirects(client.get("/inquire/thanks/"), URL)
+
+
+def test_coming_from_the_compare_page_preselects_its_zones(client, zone):
+    from tests.factories import ZoneFactory
+
+    other = ZoneFactory(slug="hong-phong")
+    form = client.get(f"{URL}?zones=dong-banh,hong-phong,nope").context["form"]
+    assert {z.pk for z in form["zones"].initial} == {zone.pk, other.pk}
