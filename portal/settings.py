@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "crispy_forms",
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "django_filters",
+    "ninja",  # its own Swagger UI files, served by the site instead of a CDN
     "bootstrap",  # Bootstrap 5's CSS and JS from the django-bootstrap-static package: no CDN
     "zones",
     "investors",
@@ -49,6 +51,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 for unchanged pages
+    "zones.middleware.OpenDataCorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -219,6 +223,7 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
 # Expressions of interest
 INQUIRY_RATE_LIMIT = env.str("INQUIRY_RATE_LIMIT", default="5/h")  # per client address
 INQUIRY_STATUS_RATE_LIMIT = env.str("INQUIRY_STATUS_RATE_LIMIT", default="20/h")
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="300/m")  # per client address
 INQUIRY_FIRST_RESPONSE_WORKING_DAYS = env.int("INQUIRY_FIRST_RESPONSE_WORKING_DAYS", default=2)
 PRIVACY_NOTICE_VERSION = "2026-12"
 # The client's address is REMOTE_ADDR, unless a trusted proxy in front sets X-Forwarded-For:

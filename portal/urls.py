@@ -2,11 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from zones.api import api
+from zones.sitemaps import SITEMAPS
 from zones.urls import developer_urlpatterns, plot_urlpatterns
-from zones.views import HomeView
+from zones.views import HomeView, robots_txt
 
 admin.site.site_header = _("Cổng đầu tư đất công nghiệp Lạng Sơn – Quản trị")
 admin.site.site_title = _("Quản trị cổng đầu tư Lạng Sơn")
@@ -14,6 +17,9 @@ admin.site.index_title = _("Dữ liệu khu, cụm công nghiệp và nhà đầ
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 
 # Vietnamese at /, English at /en/, Chinese at /zh-hans/.

@@ -1,19 +1,21 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views
+from . import downloads, views
 
 app_name = "zones"
 
 urlpatterns = [
     path("", views.ZoneListView.as_view(), name="list"),
     path("compare/", views.compare, name="compare"),
+    re_path(r"^download\.(?P<fmt>csv|geojson)$", downloads.zones_download, name="download"),
     path("<slug:slug>/shortlist/", views.shortlist_toggle, name="shortlist"),
     path("<slug:slug>/", views.ZoneDetailView.as_view(), name="detail"),
 ]
 
 plot_urlpatterns = [
     path("", views.PlotListView.as_view(), name="plots"),
+    re_path(r"^download\.(?P<fmt>csv|geojson)$", downloads.plots_download, name="download"),
 ]
 
 # The park developers' own small pages, outside the admin.

@@ -1,7 +1,11 @@
+import json
 from decimal import Decimal
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import number_format
+from django.utils.html import _json_script_escapes, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -35,3 +39,55 @@ def vnd(amount):
         return ""
     scale, text = _money_unit()
     return text % {"amount": num(Decimal(amount) / scale, 1)}
+
+
+@register.filter
+def to_locale(language_code):
+    """vi → vi_VN style for og:locale."""
+    return {"vi": "vi_VN", "en": "en_GB", "zh-hans": "zh_CN"}.get(language_code, language_code)
+
+
+@register.filter
+def zone_jsonld(zone, request):
+    """schema.org Place for a zone: name, address, geo coordinates and area (JSON-LD)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": zone.name,
+        "description": zone.description,
+        "url": request.build_absolute_uri(zone.get_absolute_url()),
+        "address": {
+            "@type": "PostalAddress",
+            "addressRegion": "Lạng Sơn",
+            "addressLocality": str(zone.get_district_display()),
+            "addressCountry": "VN",
+        },
+    }
+    if zone.latitude is not None:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(zone.latitude),
+            "longitude": float(zone.longitude),
+        }
+    if zone.total_area_ha is not None:
+        data["additionalProperty"] = [
+            {
+                "@type": "PropertyValue",
+                "name": "area",
+                "value": float(zone.total_area_ha),
+                "unitCode": "HAR",
+            },
+        ]
+        if zone.fill_rate_pct is not None:
+            data["additionalProperty"].append(
+                {
+                    "@type": "PropertyValue",
+                    "name": "fill rate",
+                    "value": float(zone.fill_rate_pct),
+                    "unitCode": "P1",
+                }
+            )
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        _json_script_escapes
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

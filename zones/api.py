@@ -1,0 +1,420 @@
+"""The public, read-only JSON API (django-ninja): zones, plots, projects and the province's
+indicators, documented at /api/v1/docs. It holds no personal data at all: inquiries are not
+exposed, and projects are named by company only."""
+
+import datetime
+import math
+from typing import Annotated, Literal
+
+from django.conf import settings
+from django.db.models import Max
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.http import http_date
+from django_ratelimit.core import get_usage
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import ValidationError as NinjaValidationError
+
+from investors.ratelimits import client_ip
+
+from .filters import PlotFilter, ZoneFilter
+from .models import District, Indicator, Plot, Project, Sector, Zone
+
+MAX_LIMIT = 100
+Language = Literal["vi", "en", "zh-hans"]
+
+api = NinjaAPI(
+    title="Lạng Sơn industrial land API",
+    version="1.0",
+    description=(
+        "Read-only open data on Lạng Sơn's industrial parks, clusters, plots, tenant projects and "
+        "the province's industrial indicators. Translated text follows `?lang=` or "
+        "`Accept-Language` (vi, en, zh-hans). Lists are paginated with `limit` (at most 100) "
+        "and `offset`, in a stable order. Responses carry `Last-Modified` and `ETag`: repeat a "
+        "request with `If-None-Match` to get 304 when nothing changed. Limited per client "
+        "address; over the limit the answer is 429 with `Retry-After`. Figures marked "
+        "`is_sample` are illustrative, not official."
+    ),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+class Error(Schema):
+    detail: str
+
+
+class TooManyRequests(Exception):
+    def __init__(self, retry_after):
+        self.retry_after = retry_after
+
+
+class BadFilter(Exception):
+    def __init__(self, errors):
+        self.errors = errors
+
+
+@api.exception_handler(TooManyRequests)
+def too_many_requests(request, exc):
+    response = api.create_response(
+        request, {"detail": "Too many requests; retry later."}, status=429
+    )
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+@api.exception_handler(BadFilter)
+def bad_filter(request, exc):
+    return api.create_response(
+        request, {"detail": "Invalid filter values.", "errors": exc.errors}, status=400
+    )
+
+
+@api.exception_handler(NinjaValidationError)
+def bad_parameters(request, exc):
+    # 400, not 422: a bad query string is the client's bad request.
+    return api.create_response(
+        request, {"detail": "Invalid parameters.", "errors": exc.errors}, status=400
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+def _prepare(request, response, lang, *models):
+    """Throttle, choose the language, and set Last-Modified from the data's last change."""
+    usage = get_usage(
+        request,
+        group="api",
+        key=client_ip,
+        rate=settings.API_RATE_LIMIT,
+        method="GET",
+        increment=True,
+    )
+    if usage and usage["should_limit"]:
+        raise TooManyRequests(max(1, math.ceil(usage["time_left"])))
+    translation.activate(lang or translation.get_language_from_request(request))
+    stamps = [m.objects.aggregate(last=Max("updated"))["last"] for m in models]
+    if stamps := [s for s in stamps if s]:
+        response["Last-Modified"] = http_date(max(stamps).timestamp())
+    response["Content-Language"] = translation.get_language()
+
+
+def _page(queryset, limit, offset):
+    return {
+        "count": queryset.count(),
+        "limit": limit,
+        "offset": offset,
+        "items": list(queryset[offset : offset + limit]),
+    }
+
+
+def _filter(filterset_class, request, queryset):
+    params = request.GET.copy()
+    for name in ("limit", "offset", "lang"):
+        params.pop(name, None)
+    # An unknown slug finds nothing, as a search would; the HTML form calls it an error.
+    for name, model in (("sector", Sector), ("zone", Zone)):
+        if params.get(name) and not model.objects.filter(slug=params[name]).exists():
+            return queryset.none()
+    filterset = filterset_class(params, queryset=queryset)
+    if not filterset.is_valid():
+        raise BadFilter({k: [str(e) for e in v] for k, v in filterset.errors.items()})
+    return filterset.qs
+
+
+class ZoneOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    kind_label: str
+    district: str
+    district_label: str
+    parent: str | None
+    status: str
+    status_label: str
+    total_area_ha: float | None
+    leasable_area_ha: float | None
+    fill_rate_pct: float | None
+    free_area_ha: float | None
+    latitude: float | None
+    longitude: float | None
+    coordinates_are_sample: bool
+    figures_as_of: datetime.date | None
+    is_sample: bool
+    url: str
+
+    @staticmethod
+    def resolve_kind_label(zone):
+        return str(zone.get_kind_display())
+
+    @staticmethod
+    def resolve_district_label(zone):
+        return str(zone.get_district_display())
+
+    @staticmethod
+    def resolve_status_label(zone):
+        return str(zone.get_status_display())
+
+    @staticmethod
+    def resolve_parent(zone):
+        return zone.parent.slug if zone.parent_id else None
+
+    @staticmethod
+    def resolve_url(zone, context):
+        return context["request"].build_absolute_uri(zone.get_absolute_url())
+
+
+class HistoryPoint(Schema):
+    date: datetime.date
+    fill_rate_pct: float
+
+
+class PlotSummary(Schema):
+    count: int
+    available_count: int
+    available_area_ha: float | None
+
+
+class ZoneDetailOut(ZoneOut):
+    description: str
+    infrastructure: str
+    connectivity: str
+    incentives: str
+    power_substation_mva: float | None
+    power_spare_mva: float | None
+    water_m3_day: int | None
+    water_spare_m3_day: int | None
+    wastewater_m3_day: int | None
+    wastewater_spare_m3_day: int | None
+    km_to_huu_nghi_gate: float | None
+    km_to_hanoi: float | None
+    km_to_noi_bai: float | None
+    km_to_hai_phong_port: float | None
+    km_to_highway: float | None
+    km_to_railway_station: float | None
+    details_are_sample: bool
+    sectors: list[str]
+    plots: PlotSummary
+    fill_rate_history: list[HistoryPoint]
+
+    @staticmethod
+    def resolve_sectors(zone):
+        return [sector.slug for sector in zone.sectors.all()]
+
+    @staticmethod
+    def resolve_plots(zone):
+        return {
+            "count": zone.plot_count,
+            "available_count": zone.free_plot_count,
+            "available_area_ha": (zone.free_plot_m2 or 0) / 10_000 if zone.plot_count else None,
+        }
+
+    @staticmethod
+    def resolve_fill_rate_history(zone):
+        return [{"date": day, "fill_rate_pct": rate} for day, rate in zone.fill_rate_history()]
+
+
+class PlotOut(Schema):
+    id: int
+    zone: str
+    code: str
+    area_m2: float
+    area_ha: float
+    status: str
+    status_label: str
+    rent_amount: float | None
+    rent_currency: str
+    rent_basis: str
+    rent_quoted_on: datetime.date | None
+    lease_term_ends: datetime.date | None
+    sectors: list[str]
+    is_sample: bool
+
+    @staticmethod
+    def resolve_zone(plot):
+        return plot.zone.slug
+
+    @staticmethod
+    def resolve_status_label(plot):
+        return str(plot.get_status_display())
+
+    @staticmethod
+    def resolve_sectors(plot):
+        return [sector.slug for sector in plot.sectors.all()]
+
+
+class ProjectOut(Schema):
+    id: int
+    zone: str
+    investor_name: str
+    sector: str | None
+    registered_capital_vnd: float | None
+    area_ha: float | None
+    status: str
+    status_label: str
+    is_sample: bool
+
+    @staticmethod
+    def resolve_zone(project):
+        return project.zone.slug
+
+    @staticmethod
+    def resolve_sector(project):
+        return project.sector.slug if project.sector_id else None
+
+    @staticmethod
+    def resolve_status_label(project):
+        return str(project.get_status_display())
+
+
+class IndicatorOut(Schema):
+    slug: str
+    name: str
+    value: float
+    unit: str
+    period: str
+    note: str
+    source: str
+
+
+def page_of(schema):
+    return type(
+        f"{schema.__name__.removesuffix('Out')}Page",
+        (Schema,),
+        {"__annotations__": {"count": int, "limit": int, "offset": int, "items": list[schema]}},
+    )
+
+
+ZonePage, PlotPage, ProjectPage, IndicatorPage = (
+    page_of(ZoneOut),
+    page_of(PlotOut),
+    page_of(ProjectOut),
+    page_of(IndicatorOut),
+)
+ERRORS = {400: Error, 404: Error, 429: Error}
+
+
+def one_of(*values):
+    return Literal[tuple(values)]
+
+
+def sorts(*names):
+    return one_of(*names, *(f"-{name}" for name in names))
+
+
+Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=80)]
+Area = Annotated[float, Field(ge=0, le=10_000_000)]
+
+
+class ZoneQuery(Schema):
+    kind: one_of(*Zone.Kind.values) | None = None
+    district: one_of(*District.values) | None = None
+    status: one_of(*Zone.Status.values) | None = None
+    min_free_ha: Annotated[float, Field(ge=0, le=100_000)] | None = None
+    sector: Slug | None = Field(None, description="A sector's slug; unknown: no zone.")
+    sort: sorts("free", "fill", "name") | None = None
+
+
+class PlotQuery(Schema):
+    zone: Slug | None = Field(None, description="A zone's slug; unknown: no plot.")
+    district: one_of(*District.values) | None = None
+    status: one_of("", *Plot.Status.values) | None = Field(
+        None, description="Default: available; empty for every status."
+    )
+    area_min: Area | None = None
+    area_max: Area | None = None
+    area_unit: Literal["ha", "m2"] | None = None
+    rent_min: Area | None = None
+    rent_max: Area | None = None
+    sector: Slug | None = Field(None, description="A sector's slug; unknown: no plot.")
+    sort: sorts("area", "rent") | None = None
+
+
+Limit = Query(20, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}.")
+Offset = Query(0, ge=0, le=1_000_000)
+
+
+@api.get("/zones", response={200: ZonePage, **ERRORS}, summary="Zones, with the /zones/ filters")
+def zones(
+    request: HttpRequest,
+    response: HttpResponse,
+    filters: Query[ZoneQuery],
+    limit: int = Limit,
+    offset: int = Offset,
+    lang: Language | None = None,
+):
+    _prepare(request, response, lang, Zone, Plot)
+    queryset = _filter(ZoneFilter, request, Zone.objects.for_listing())
+    return _page(queryset.order_by("slug") if not filters.sort else queryset, limit, offset)
+
+
+@api.get(
+    "/zones/{slug}",
+    response={200: ZoneDetailOut, **ERRORS},
+    summary="One zone, with its plots summary and fill-rate history",
+)
+def zone(request: HttpRequest, response: HttpResponse, slug: str, lang: Language | None = None):
+    _prepare(request, response, lang, Zone, Plot)
+    return get_object_or_404(Zone.objects.for_listing().prefetch_related("sectors"), slug=slug)
+
+
+@api.get("/plots", response={200: PlotPage, **ERRORS}, summary="Plots, with the /plots/ filters")
+def plots(
+    request: HttpRequest,
+    response: HttpResponse,
+    filters: Query[PlotQuery],
+    limit: int = Limit,
+    offset: int = Offset,
+    lang: Language | None = None,
+):
+    _prepare(request, response, lang, Plot)
+    queryset = (
+        Plot.objects.filter(zone__is_published=True)
+        .select_related("zone")
+        .prefetch_related("sectors")
+    )
+    queryset = _filter(PlotFilter, request, queryset)
+    return _page(
+        queryset.order_by("zone__slug", "code") if not filters.sort else queryset, limit, offset
+    )
+
+
+@api.get(
+    "/projects",
+    response={200: ProjectPage, **ERRORS},
+    summary="Tenants' investment projects (companies only, no personal data)",
+)
+def projects(
+    request: HttpRequest,
+    response: HttpResponse,
+    zone: str | None = None,
+    limit: int = Limit,
+    offset: int = Offset,
+    lang: Language | None = None,
+):
+    _prepare(request, response, lang, Project)
+    queryset = Project.objects.filter(zone__is_published=True).select_related("zone", "sector")
+    if zone:
+        queryset = queryset.filter(zone__slug=zone)
+    return _page(queryset.order_by("pk"), limit, offset)
+
+
+@api.get(
+    "/indicators",
+    response={200: IndicatorPage, **ERRORS},
+    summary="The province's industrial indicators",
+)
+def indicators(
+    request: HttpRequest,
+    response: HttpResponse,
+    limit: int = Limit,
+    offset: int = Offset,
+    lang: Language | None = None,
+):
+    _prepare(request, response, lang, Indicator)
+    return _page(Indicator.objects.order_by("position", "slug"), limit, offset)

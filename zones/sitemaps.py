@@ -1,0 +1,39 @@
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.urls import reverse
+
+from .models import Zone
+
+
+class ZoneSitemap(Sitemap):
+    """Every published zone, in every language, dated by its last change."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "weekly"
+
+    def items(self):
+        return Zone.objects.published().order_by("slug")
+
+    def lastmod(self, zone):
+        return zone.updated
+
+
+class PageSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "daily"
+
+    def items(self):
+        return ["home", "zones:list", "plots:plots", "zones:compare", "investors:privacy"]
+
+    def location(self, name):
+        return reverse(name)
+
+    def lastmod(self, name):
+        return Zone.objects.published().aggregate(last=Max("updated"))["last"]
+
+
+SITEMAPS = {"pages": PageSitemap, "zones": ZoneSitemap}
