@@ -28,6 +28,11 @@ $(VENV)/.test-installed: requirements/test.lock $(VENV)/.base-installed
 	$(PIP) install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/test.lock
 	touch $@
 
+# axe-core for the accessibility tests, from the npm registry, locked by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 var:
 	mkdir -p var/static var/media
 
@@ -41,7 +46,7 @@ data: migrate
 run: data
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.test-installed | var
+test: $(VENV)/.test-installed node_modules/.installed | var
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

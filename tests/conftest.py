@@ -17,6 +17,10 @@ def _test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.SECURE_SSL_REDIRECT = False
+    # Rate-limit counters live in the cache: each test starts with none.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture
@@ -58,3 +62,22 @@ def investment_officer(django_user_model):
     )
     user.groups.add(Group.objects.get(name="Investment officers"))
     return user
+
+
+@pytest.fixture
+def valid_inquiry_data(db):
+    from tests.factories import SectorFactory
+
+    sector = SectorFactory()
+    return {
+        "company_name": "Guangxi Building Materials Co., Ltd.",
+        "contact_name": "Wang Li",
+        "email": "wang.li@example.cn",
+        "phone": "+86 771 123 4567",
+        "country": "CN",
+        "sector": str(sector.pk),
+        "capital_currency": "USD",
+        "consent": "on",
+        "form_token": "6f1c1e5e-93a4-4a51-9d2b-0c1b5a7c1d12",
+        "website": "",
+    }

@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -419,7 +420,7 @@ class ProposalAdmin(ManagedZonesMixin, admin.ModelAdmin):
         "current_fill_rate",
         "fill_rate_pct",
         "note",
-        "document",
+        "document_link",
         "status",
         "decided_by",
         "decided_at",
@@ -430,6 +431,37 @@ class ProposalAdmin(ManagedZonesMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # proposals come from developers
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.document_view)
+        return [
+            path("<int:pk>/document/", view, name="zones_proposal_document"),
+            *super().get_urls(),
+        ]
+
+    def document_view(self, request, pk):
+        """The proposal's document, for staff who may see the proposal: as an attachment,
+        never rendered, so a file that is also HTML cannot run as a page."""
+        proposal = self.get_object(request, str(pk))
+        if proposal is None or not proposal.document:
+            raise Http404
+        if not self.has_view_permission(request, proposal):
+            raise PermissionDenied
+        response = FileResponse(
+            proposal.document.open("rb"),
+            as_attachment=True,
+            filename=proposal.document.name.rsplit("/", 1)[-1],
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response
+
+    @admin.display(description=_("tài liệu kèm theo"))
+    def document_link(self, proposal):
+        if not proposal.document:
+            return "—"
+        url = reverse("admin:zones_proposal_document", args=[proposal.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Tải tài liệu"))
 
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.status != Proposal.Status.PENDING:

@@ -1,3 +1,11 @@
+import contextvars
+import logging
+import time
+import uuid
+
+from django.conf import settings
+
+
 class OpenDataCorsMiddleware:
     """The open-data API may be read from any site's JavaScript: CORS open for GET, nothing
     more (it has no cookies, no writes and no personal data)."""
@@ -12,3 +20,53 @@ class OpenDataCorsMiddleware:
             response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
             response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Deny the browser features the portal never uses (camera, microphone, location…)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+_request_id = contextvars.ContextVar("request_id", default="-")
+request_logger = logging.getLogger("portal.requests")
+
+
+class RequestIdFilter(logging.Filter):
+    """Every log line carries the id of the request it belongs to."""
+
+    def filter(self, record):
+        record.request_id = _request_id.get()
+        return True
+
+
+class RequestLogMiddleware:
+    """One line per request: method, path (never the query string or the body: no personal
+    data), status and duration, under a request id also sent back as X-Request-ID."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.id = uuid.uuid4().hex[:16]
+        token = _request_id.set(request.id)
+        started = time.monotonic()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request.id
+            request_logger.info(
+                "%s %s %s %.0fms",
+                request.method,
+                request.path,
+                response.status_code,
+                (time.monotonic() - started) * 1000,
+            )
+            return response
+        finally:
+            _request_id.reset(token)

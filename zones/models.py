@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
@@ -807,6 +807,11 @@ class Indicator(TimeStamped):
         return self.value * 10**9 if self.unit == self.Unit.BILLION_VND else None
 
 
+def private_storage():
+    """Files with no public URL: served only by a view that checks who asks."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
 def proposal_document_path(instance, filename):
     """Uploads are stored under a generated name: never the name the uploader chose."""
     extension = filename.rsplit(".", 1)[-1].lower()
@@ -849,6 +854,7 @@ class Proposal(TimeStamped):
     document = models.FileField(
         _("tài liệu kèm theo"),
         upload_to=proposal_document_path,
+        storage=private_storage,
         blank=True,
         validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg"]), validate_document],
     )

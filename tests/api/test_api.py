@@ -11,13 +11,6 @@ from zones.models import Plot, Zone
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 def get(client, url, **headers):
     response = client.get(url, **headers)
     assert response["Content-Type"].startswith("application/json"), response.content[:200]

@@ -6,6 +6,7 @@ page's HTML in var/browser-artifacts/.
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -64,5 +65,43 @@ def pytest_runtest_makereport(item, call):
     driver = item.funcargs.get("browser") if hasattr(item, "funcargs") else None
     if report.when == "call" and report.failed and driver is not None:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        driver.save_screenshot(str(ARTIFACTS / f"{item.name}.png"))
-        (ARTIFACTS / f"{item.name}.html").write_text(driver.page_source)
+        name = re.sub(r"[^\w.-]+", "_", item.name)
+        driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
+        (ARTIFACTS / f"{name}.html").write_text(driver.page_source)
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE.exists():
+        message = "axe-core is missing: run `npm ci` (make test does)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE.read_text()
+
+
+@pytest.fixture
+def axe(browser, axe_source):
+    """Run axe-core on the current page; return the serious and critical violations."""
+
+    def check():
+        browser.execute_script(axe_source)
+        result = browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+            ".then(r => done(r.violations)).catch(e => done([{id: 'axe-error', impact: 'critical',"
+            " help: String(e), nodes: []}]));",
+            WCAG_TAGS,
+        )
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(n["target"][0] for n in v["nodes"][:3] if n.get("target"))
+            for v in result
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    return check

@@ -1,14 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from tests.factories import SectorFactory, ZoneFactory
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,206 @@
+"""Headers, cookies, error pages, bounded input and logs: hard to abuse, nothing leaks."""
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from pytest_django.asserts import assertContains
+
+from investors.models import Inquiry
+from tests.factories import ZoneFactory
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def directives(response):
+    policy = response["Content-Security-Policy"]
+    return {d.split()[0]: d.split()[1:] for d in policy.split("; ")}
+
+
+@pytest.mark.parametrize("url", ["/", "/zones/", "/inquire/", "/en/plots/", "/api/v1/zones"])
+def test_every_response_carries_the_security_headers(client, url):
+    response = client.get(url)
+    csp = directives(response)
+    assert csp["script-src"] == ["'self'"]
+    assert not any("unsafe" in v for v in csp["script-src"] + csp["default-src"])
+    assert csp["object-src"] == ["'none'"] and csp["base-uri"] == ["'none'"]
+    assert csp["form-action"] == ["'self'"] and csp["frame-ancestors"] == ["'none'"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    for feature in ("camera=()", "microphone=()", "geolocation=()"):
+        assert feature in response["Permissions-Policy"]
+    assert len(response["X-Request-ID"]) == 16
+
+
+def test_no_page_has_an_inline_script(client, langson):
+    for url in ["/", "/zones/", "/zones/dong-banh/", "/inquire/", "/plots/", "/zones/compare/"]:
+        html = client.get(url).content.decode()
+        for tag in html.split("<script")[1:]:
+            head = tag.split(">", 1)[0]
+            assert "src=" in head or 'type="application/' in head, (url, head)
+
+
+PRODUCTION_PROBE = """
+import json
+from django.test import Client
+c = Client()
+home = c.get("/", secure=True)
+form = c.get("/inquire/", secure=True)
+c.post("/zones/dong-banh/shortlist/", {"next": "/"}, secure=True)
+cookies = {k: dict(v.items()) | {"value": ""} for k, v in c.cookies.items()}
+print(json.dumps({"hsts": home.get("Strict-Transport-Security"), "cookies": cookies,
+                  "redirect": Client().get("/").status_code}))
+"""
+
+
+def test_production_settings_send_hsts_and_host_prefixed_secure_cookies(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    env.update(
+        SECRET_KEY="q8Zr2Lw9vXk4Tn7Bp1Ys6Hd3Gf0Jm5Qc8Wa2Ee7Ru4Io9Pl1Ks6Dz3",
+        ALLOWED_HOSTS="testserver",
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
+        # The page needs no collected files for this probe.
+        STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=180
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "load_langson"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=60,
+        capture_output=True,
+    )
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", PRODUCTION_PROBE],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    assert result["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert result["redirect"] == 301  # plain HTTP goes to HTTPS
+    assert set(result["cookies"]) == {"__Host-csrftoken", "__Host-sessionid"}
+    for cookie in result["cookies"].values():
+        assert cookie["secure"] is True and cookie["httponly"] is True
+        assert cookie["samesite"] == "Lax" and cookie["path"] == "/"
+
+
+@pytest.fixture
+def failing_site(settings):
+    settings.ROOT_URLCONF = "tests.security.urls"
+    client = Client(raise_request_exception=False)
+    return client
+
+
+def test_a_server_error_shows_the_site_page_without_a_traceback_and_is_logged_with_an_id(
+    failing_site, caplog
+):
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        response = failing_site.get("/broken/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Xin lỗi, đã có lỗi xảy ra" in html
+    for leak in ("Traceback", "leak-me", "postgres://", "RuntimeError", "SECRET_KEY"):
+        assert leak not in html
+    [record] = [r for r in caplog.records if r.name == "django.request"]
+    assert record.request_id == response["X-Request-ID"]
+
+
+def test_a_forged_form_gets_the_sites_403_page(client):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/inquire/", {"company_name": "x"})
+    assert response.status_code == 403
+    assertContains(response, "Phiên làm việc đã hết hạn", status_code=403)
+
+
+def test_a_bad_host_gets_the_sites_400_page():
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assertContains(response, "Yêu cầu không hợp lệ", status_code=400)
+
+
+def test_an_oversized_body_is_refused_with_400(client):
+    response = client.post("/inquire/", {"message": "x" * 3_000_000})
+    assert response.status_code == 400
+    assert not Inquiry.objects.exists()
+
+
+def test_xss_payloads_come_back_escaped_in_every_form_field(client):
+    ZoneFactory()
+    data = dict.fromkeys(
+        [
+            "company_name",
+            "contact_name",
+            "email",
+            "phone",
+            "country",
+            "sector",
+            "area_needed_ha",
+            "capital_amount",
+            "jobs_expected",
+            "start_by",
+            "message",
+            "form_token",
+            "plot",
+            "zones",
+        ],
+        XSS,
+    )
+    response = client.post("/inquire/", data)
+    html = response.content.decode()
+    assert XSS not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert not Inquiry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/zones/", "/plots/", "/zones/compare/", "/inquire/", "/api/v1/zones", "/zones/download.csv"],
+)
+def test_xss_payloads_in_filters_come_back_escaped(client, url):
+    query = {
+        "kind": XSS,
+        "district": XSS,
+        "zone": XSS,
+        "zones": XSS,
+        "sector": XSS,
+        "sort": XSS,
+        "min_free_ha": XSS,
+        "plot": XSS,
+    }
+    response = client.get(url, query)
+    assert response.status_code in (200, 400)
+    assert XSS.encode() not in response.content
+
+
+@pytest.mark.parametrize("value", ["' OR 1=1 --", "1; DROP TABLE zones_zone", '" OR ""="', "%' --"])
+def test_sql_metacharacters_in_filters_are_only_values(client, langson, value):
+    before = client.get("/zones/").context["paginator"].count
+    response = client.get("/zones/", {"sector": value})
+    assert response.status_code == 400
+    response = client.get("/api/v1/zones", {"sector": value})
+    assert response.status_code in (200, 400)
+    assert client.get("/zones/").context["paginator"].count == before
+
+
+def test_the_request_log_carries_no_personal_data(client, caplog, valid_inquiry_data):
+    with caplog.at_level(logging.INFO):
+        client.post("/inquire/?zone=dong-banh", valid_inquiry_data)
+    text = "\n".join(r.getMessage() for r in caplog.records)
+    assert "POST /inquire/ 302" in text
+    for secret in ("wang.li@example.cn", "Wang Li", "+86", "Guangxi"):
+        assert secret not in text
