@@ -11,7 +11,7 @@ export ALLOWED_HOSTS ?= 127.0.0.1,localhost
 export DATABASE_URL ?= sqlite:///$(CURDIR)/var/db.sqlite3
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint migrate data clean help lock messages
+.PHONY: run test lint migrate data clean help lock messages bench sample-data
 
 help:
 	@echo "make run    install, migrate, load the Lạng Sơn data and serve on http://127.0.0.1:8000"
@@ -50,6 +50,16 @@ test: $(VENV)/.test-installed node_modules/.installed | var
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The production server under load (needs DATABASE_URL=postgres://... and Redis); see
+# docs/performance.md. `make sample-data` first for the large data set.
+bench: $(VENV)/.test-installed | var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_langson
+	$(PY) deploy/bench.py
+
+sample-data: $(VENV)/.base-installed
+	$(PY) manage.py generate_sample_data --zones 500 --plots 50000 --inquiries 100000
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from zones.api import api
+from zones.health import healthz, readyz
 from zones.sitemaps import SITEMAPS
 from zones.urls import developer_urlpatterns, plot_urlpatterns
 from zones.views import HomeView, robots_txt
@@ -20,6 +21,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 # Vietnamese at /, English at /en/, Chinese at /zh-hans/.

@@ -17,6 +17,7 @@ def _test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.SECURE_SSL_REDIRECT = False
+    settings.PAGE_CACHE_SECONDS = 0  # on only in the tests of the page cache
     # Rate-limit counters live in the cache: each test starts with none.
     from django.core.cache import cache
 

@@ -6,3 +6,8 @@ class ZonesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "zones"
     verbose_name = _("Khu và cụm công nghiệp")
+
+    def ready(self):
+        from .page_cache import connect_signals
+
+        connect_signals()

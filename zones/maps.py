@@ -25,6 +25,19 @@ def legend(colours, enum):
     return [{"label": str(enum(value).label), "key": value} for value in colours]
 
 
+# What a marker needs: a map of every zone loads only these columns.
+MARKER_FIELDS = (
+    "slug",
+    "name",
+    "name_vi",
+    "name_en",
+    "name_zh_hans",
+    "status",
+    "latitude",
+    "longitude",
+)
+
+
 def map_markers(zones):
     """Zone markers coloured by status, for `/` and `/zones/` (None when there are none)."""
     markers = [

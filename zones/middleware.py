@@ -4,6 +4,8 @@ import time
 import uuid
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.shortcuts import render
 
 
 class OpenDataCorsMiddleware:
@@ -70,3 +72,25 @@ class RequestLogMiddleware:
             return response
         finally:
             _request_id.reset(token)
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database is down, answer 503 with the site's page (Django would say 500), and
+    recover by itself: with CONN_HEALTH_CHECKS a broken connection is dropped and a fresh one
+    opened at the start of the next request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logging.getLogger("portal.database").error(
+            "Database unavailable: %s", type(exception).__name__
+        )
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "30"
+        return response

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from .charts import bar_chart, line_chart
 from .filters import PlotFilter, ZoneFilter
 from .forms import ProposalForm
-from .maps import map_markers, zone_map
+from .maps import MARKER_FIELDS, map_markers, zone_map
 from .models import Indicator, Plot, Project, Proposal, Zone
 from .services import proposal_submit
 from .shortlist import shortlist_get, shortlist_toggle_zone
@@ -26,19 +26,20 @@ OUTPUT_INDICATORS = ("industrial-output-2019", "industrial-output-2020")
 
 class HomeView(TemplateView):
     template_name = "zones/home.html"
+    featured = 9  # zone cards: those with the most free land
 
     def get_context_data(self, **kwargs):
         zones = Zone.objects.for_listing()
         indicators = {i.slug: i for i in Indicator.objects.all()}
         return super().get_context_data(
             figures=Zone.objects.headline_figures(),
-            zones=sorted(zones, key=lambda z: -(z.free_area_ha or 0)),
+            zones=zones.order_by(F("free_area_ha").desc(nulls_last=True), "name")[: self.featured],
             indicators=indicators.values(),
             growth_chart=bar_chart(
                 [indicators[s] for s in GROWTH_INDICATORS if s in indicators], unit="%"
             ),
             output_chart=bar_chart([indicators[s] for s in OUTPUT_INDICATORS if s in indicators]),
-            map_data=map_markers(zones),
+            map_data=map_markers(Zone.objects.published().only(*MARKER_FIELDS)),
             **kwargs,
         )
 

@@ -1,0 +1,19 @@
+"""gunicorn for the portal: `gunicorn -c deploy/gunicorn.conf.py portal.wsgi`."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Two workers per core plus one: the pages wait on PostgreSQL and Redis more than on the CPU.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
+timeout = 30  # a request that takes longer is a bug: kill it, log it
+graceful_timeout = 20
+keepalive = 5
+max_requests = 2000  # recycle workers now and then
+max_requests_jitter = 200
+accesslog = "-"
+errorlog = "-"
+# No query strings in the access log: they may hold what a visitor typed.
+access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms "%({x-request-id}o)s"'
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,122 @@
+"""Running on many machines: cached pages never stale, health endpoints, and a database
+that goes away and comes back."""
+
+from decimal import Decimal
+from unittest import mock
+
+import pytest
+from django.db import OperationalError, connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from pytest_django.asserts import assertContains
+
+from tests.factories import PlotFactory, ZoneFactory
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    return response, len(context.captured_queries)
+
+
+def test_an_anonymous_page_is_served_from_the_cache(client, page_cache):
+    zone = ZoneFactory(fill_rate_pct=Decimal("60"))
+    first, first_queries = queries(client, "/zones/")
+    second, second_queries = queries(client, "/zones/")
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert first_queries > 0 and second_queries == 0
+    assert second["Content-Security-Policy"] and second["Content-Language"] == "vi"
+    assert zone.name in second.content.decode()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda zone: (setattr(zone, "fill_rate_pct", Decimal("75")), zone.save()),
+        lambda zone: PlotFactory(zone=zone, code="NEW-1"),
+        lambda zone: zone.plots.all().delete(),
+    ],
+    ids=["zone saved", "plot added", "plots deleted"],
+)
+def test_any_change_of_the_data_shows_at_once(client, page_cache, change):
+    zone = Zone.objects.get(pk=ZoneFactory(fill_rate_pct=Decimal("60")).pk)
+    PlotFactory(zone=zone, code="OLD-1")
+    url = zone.get_absolute_url()
+    before = client.get(url)
+    assert client.get(url)["X-Cache"] == "hit"
+    change(zone)
+    after = client.get(url)
+    assert after["X-Cache"] == "miss"
+    assert after.content != before.content
+
+
+def test_a_staff_edit_in_the_admin_shows_at_once(client, admin_client, page_cache):
+    zone = ZoneFactory(fill_rate_pct=Decimal("60"))
+    client.get("/zones/")
+    admin_client.post(
+        "/admin/zones/zone/",
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-0-id": str(zone.pk),
+            "form-0-fill_rate_pct": "71",
+            "form-0-status": zone.status,
+            "_save": "Lưu",
+        },
+    )
+    assertContains(client.get("/zones/"), "71 %")
+
+
+def test_visitors_with_a_session_and_pages_with_forms_are_not_cached(client, page_cache):
+    zone = ZoneFactory(slug="first")
+    client.post(f"/zones/{zone.slug}/shortlist/", {"next": "/zones/"})  # now has a session
+    assert not client.get("/zones/").has_header("X-Cache")
+    assert not Client().get("/inquire/").has_header("X-Cache")
+
+
+def test_catalogue_pages_set_no_cookie(client, page_cache):
+    ZoneFactory()
+    for url in ["/", "/zones/", "/plots/", "/en/zones/"]:
+        assert client.get(url).cookies == {}
+
+
+def test_healthz_and_readyz(client):
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_readyz_answers_503_when_the_database_is_down(client):
+    with mock.patch(
+        "django.db.backends.base.base.BaseDatabaseWrapper.cursor",
+        side_effect=OperationalError("server closed the connection"),
+    ):
+        response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
+def test_pages_answer_503_while_the_database_is_down_and_recover_by_themselves(client):
+    ZoneFactory(name="Khu công nghiệp Hồi Phục")
+    broken = mock.patch(
+        "django.db.backends.base.base.BaseDatabaseWrapper.ensure_connection",
+        side_effect=OperationalError("could not connect to server"),
+    )
+    with broken:
+        down = Client(raise_request_exception=False).get("/zones/")
+    assert down.status_code == 503
+    assert down["Retry-After"] == "30"
+    assertContains(down, "Tạm thời gián đoạn", status_code=503)
+    assert "OperationalError" not in down.content.decode()
+
+    up = client.get("/zones/")
+    assert up.status_code == 200
+    assertContains(up, "Khu công nghiệp Hồi Phục")

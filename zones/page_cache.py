@@ -1,0 +1,86 @@
+"""Anonymous catalogue pages served from the cache, and never stale.
+
+A page is kept under the catalogue's version number; any save or delete of a zone, plot,
+project, photo, sector or indicator (from the admin, an import or a command) bumps the
+version, so every page that might show it is rebuilt on its next request. Only visitors with
+no session get cached pages, and only responses that set no cookie are kept, so nothing
+personal is ever shared.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+
+VERSION_KEY = "catalogue-version"
+LANGUAGE_PREFIX = re.compile(r"^/(en|zh-hans)(?=/)")
+CACHED_PATHS = re.compile(r"^/(|zones/.*|plots/.*|sitemap\.xml|robots\.txt)$")
+NOT_CACHED = re.compile(r"^/zones/[^/]+/shortlist/$")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Last-Modified", "Content-Disposition")
+
+
+def catalogue_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def catalogue_changed(**kwargs):
+    """Signal receiver: whatever showed the old data is out of date now."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def connect_signals():
+    from .models import Indicator, Plot, Project, Sector, Zone, ZonePhoto
+
+    for model in (Zone, Plot, Project, ZonePhoto, Sector, Indicator):
+        post_save.connect(catalogue_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+        post_delete.connect(catalogue_changed, sender=model, dispatch_uid=f"page-cache-d-{model}")
+    for through in (Zone.sectors.through, Plot.sectors.through):
+        m2m_changed.connect(catalogue_changed, sender=through, dispatch_uid=f"page-cache-{through}")
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = self._key(request)
+        if key is None:
+            return self.get_response(request)
+        if (cached := cache.get(key)) is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and "private" not in response.get("Cache-Control", "")
+        ):
+            headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
+            cache.set(key, (200, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            response["X-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _key(request):
+        if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None  # a visitor with a session (shortlist, login) gets their own page
+        path = LANGUAGE_PREFIX.sub("", request.path)
+        if not CACHED_PATHS.match(path) or NOT_CACHED.match(path):
+            return None
+        return f"page:{catalogue_version()}:{request.get_full_path()}"
