@@ -669,6 +669,8 @@ class Plot(Versioned, TimeStamped):
         ordering = ["zone", "code"]
         verbose_name = _("lô đất")
         verbose_name_plural = _("lô đất")
+        # Free land per zone is summed from each zone's plots of one status, for every listing.
+        indexes = [models.Index(fields=["zone", "status", "area_m2"], name="plot_zone_status_area")]
         constraints = [
             models.UniqueConstraint(fields=["zone", "code"], name="plot_code_unique_in_zone"),
             models.CheckConstraint(condition=Q(area_m2__gt=0), name="plot_area_positive"),
