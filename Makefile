@@ -36,7 +36,11 @@ node_modules/.installed: package.json package-lock.json
 var:
 	mkdir -p var/static var/media
 
-migrate: $(VENV)/.base-installed | var
+# The development settings, for a plain `manage.py` or `pytest` in this checkout (never deployed).
+var/dev.env: Makefile | var
+	printf 'DEBUG=true\nSECRET_KEY=dev-only-insecure-key-not-for-production\nALLOWED_HOSTS=127.0.0.1,localhost,testserver\n' > $@
+
+migrate: $(VENV)/.base-installed var/dev.env | var
 	$(PY) manage.py migrate --noinput
 
 data: migrate
@@ -46,7 +50,7 @@ data: migrate
 run: data
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.test-installed node_modules/.installed | var
+test: $(VENV)/.test-installed node_modules/.installed var/dev.env | var
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

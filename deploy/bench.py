@@ -36,6 +36,7 @@ URLS = [
 def environment(page_cache_seconds):
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG"}}
     env.update(
+        PORTAL_NO_DEV_ENV="1",
         SECRET_KEY=env.get("SECRET_KEY", "bench-" + "x7Qp2Lw9vXk4Tn7Bp1Ys6Hd3Gf0Jm5Qc8Wa2Ee7Ru4"),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",

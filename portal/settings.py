@@ -14,6 +14,12 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
+# `make run` and `make test` write the development values to var/dev.env (git-ignored), so that
+# a developer's plain `manage.py` and `pytest` work too. Production has no such file; the real
+# environment always wins over it, and PORTAL_NO_DEV_ENV=1 ignores it (the tests of the
+# production defaults do).
+if (BASE_DIR / "var" / "dev.env").exists() and not env.bool("PORTAL_NO_DEV_ENV", default=False):
+    env.read_env(BASE_DIR / "var" / "dev.env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY")  # no default: a missing key fails loudly

@@ -44,6 +44,7 @@ def test_without_a_chosen_password_a_random_one_is_printed_once(monkeypatch):
 
 def run_manage(*args, **env):
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    clean["PORTAL_NO_DEV_ENV"] = "1"
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -64,6 +64,7 @@ print(json.dumps({"hsts": home.get("Strict-Transport-Security"), "cookies": cook
 def test_production_settings_send_hsts_and_host_prefixed_secure_cookies(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
     env.update(
+        PORTAL_NO_DEV_ENV="1",
         SECRET_KEY="q8Zr2Lw9vXk4Tn7Bp1Ys6Hd3Gf0Jm5Qc8Wa2Ee7Ru4Io9Pl1Ks6Dz3",
         ALLOWED_HOSTS="testserver",
         DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
