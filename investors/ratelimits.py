@@ -25,11 +25,11 @@ def axes_client_ip(request):
     return client_ip(None, request)
 
 
-def limit_reached(request, *, group, rate, increment):
+def limit_reached(request, *, group, rate, increment, method="POST"):
     """Count this request against the client's limit (if `increment`) and return the seconds
     until the window ends when the limit is reached, else None."""
     usage = get_usage(
-        request, group=group, key=client_ip, rate=rate, method="POST", increment=increment
+        request, group=group, key=client_ip, rate=rate, method=method, increment=increment
     )
     if usage is None:
         return None

@@ -3,7 +3,6 @@ indicators, documented at /api/v1/docs. It holds no personal data at all: inquir
 exposed, and projects are named by company only."""
 
 import datetime
-import math
 from typing import Annotated, Literal
 
 from django.conf import settings
@@ -12,11 +11,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.http import http_date
-from django_ratelimit.core import get_usage
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
-from investors.ratelimits import client_ip
+from investors.ratelimits import limit_reached
 
 from .filters import PlotFilter, ZoneFilter
 from .models import District, Indicator, Plot, Project, Sector, Zone
@@ -87,16 +85,11 @@ def not_found(request, exc):
 
 def _prepare(request, response, lang, *models):
     """Throttle, choose the language, and set Last-Modified from the data's last change."""
-    usage = get_usage(
-        request,
-        group="api",
-        key=client_ip,
-        rate=settings.API_RATE_LIMIT,
-        method="GET",
-        increment=True,
+    retry_after = limit_reached(
+        request, group="api", rate=settings.API_RATE_LIMIT, increment=True, method="GET"
     )
-    if usage and usage["should_limit"]:
-        raise TooManyRequests(max(1, math.ceil(usage["time_left"])))
+    if retry_after:
+        raise TooManyRequests(retry_after)
     translation.activate(lang or translation.get_language_from_request(request))
     stamps = [m.objects.aggregate(last=Max("updated"))["last"] for m in models]
     if stamps := [s for s in stamps if s]:

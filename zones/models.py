@@ -29,6 +29,14 @@ PER_CENT = Decimal("0.01")
 AREA = {"max_digits": 10, "decimal_places": 2}
 POSITIVE = [MinValueValidator(Decimal("0.01"))]
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+# A road distance in km, where one is known.
+KM = {
+    "max_digits": 6,
+    "decimal_places": 1,
+    "null": True,
+    "blank": True,
+    "validators": [MinValueValidator(0)],
+}
 
 
 class District(models.TextChoices):
@@ -360,54 +368,12 @@ class Zone(Versioned, TimeStamped):
     telecom = models.CharField(_("viễn thông"), max_length=200, blank=True)
     internal_roads = models.CharField(_("đường nội khu"), max_length=200, blank=True)
     # Connectivity, in km by road.
-    km_to_huu_nghi_gate = models.DecimalField(
-        _("đến cửa khẩu Hữu Nghị (km)"),
-        max_digits=6,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    km_to_hanoi = models.DecimalField(
-        _("đến Hà Nội (km)"),
-        max_digits=6,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    km_to_noi_bai = models.DecimalField(
-        _("đến sân bay Nội Bài (km)"),
-        max_digits=6,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    km_to_hai_phong_port = models.DecimalField(
-        _("đến cảng Hải Phòng (km)"),
-        max_digits=6,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    km_to_highway = models.DecimalField(
-        _("đến cao tốc gần nhất (km)"),
-        max_digits=6,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    km_to_railway_station = models.DecimalField(
-        _("đến ga đường sắt gần nhất (km)"),
-        max_digits=6,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
+    km_to_huu_nghi_gate = models.DecimalField(_("đến cửa khẩu Hữu Nghị (km)"), **KM)
+    km_to_hanoi = models.DecimalField(_("đến Hà Nội (km)"), **KM)
+    km_to_noi_bai = models.DecimalField(_("đến sân bay Nội Bài (km)"), **KM)
+    km_to_hai_phong_port = models.DecimalField(_("đến cảng Hải Phòng (km)"), **KM)
+    km_to_highway = models.DecimalField(_("đến cao tốc gần nhất (km)"), **KM)
+    km_to_railway_station = models.DecimalField(_("đến ga đường sắt gần nhất (km)"), **KM)
     incentives = models.TextField(_("ưu đãi riêng của khu"), blank=True)
     details_are_sample = models.BooleanField(
         _("hạ tầng và khoảng cách là dữ liệu mẫu"),
