@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
+from selenium.webdriver.support.ui import WebDriverWait
 
 from investors.models import Inquiry, InquiryNote
 
@@ -89,6 +90,7 @@ def test_an_officer_follows_up_an_inquiry_and_updates_a_zone(browser, live_serve
     browser.find_element(By.NAME, "username").send_keys("lan")
     browser.find_element(By.NAME, "password").send_keys("Str0ng-pass-2026")
     browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: "/login/" not in b.current_url)  # logged in
 
     # The inquiry in the list: assign it to herself.
     browser.get(f"{live_server.url}/admin/investors/inquiry/")

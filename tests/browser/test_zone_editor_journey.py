@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -20,6 +21,7 @@ def test_a_zone_editor_changes_the_fill_rate_and_the_public_page_shows_it(
     browser.find_element(By.NAME, "username").send_keys("editor")
     browser.find_element(By.NAME, "password").send_keys("Str0ng-pass-2026")
     browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: "/login/" not in b.current_url)  # logged in
     browser.get(f"{live_server.url}/admin/zones/zone/?q=dong-banh")
     browser.find_element(By.LINK_TEXT, "Khu công nghiệp Đồng Bành").click()
     rate = browser.find_element(By.NAME, "fill_rate_pct")
