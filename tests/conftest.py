@@ -5,6 +5,16 @@ from django.core.management import call_command
 from django.test import Client
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """No persistent connections in tests: the live server answers each request in a thread of its
+    own, and a connection kept open by a finished thread blocks dropping the test database."""
+    from django.db import connections
+
+    for connection in connections.all():
+        connection.settings_dict["CONN_MAX_AGE"] = 0
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
     """What the tests must override, and nothing else."""

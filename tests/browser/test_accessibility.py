@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 from selenium.webdriver.common.by import By
 
+from tests.browser.pages import click_and_load
 from zones.models import Zone
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -46,7 +47,9 @@ def test_the_inquiry_form_with_errors_passes_axe_and_focuses_the_first_error(
 ):
     browser.get(f"{live_server.url}{prefix}/inquire/")
     browser.find_element(By.NAME, "email").send_keys("not-an-email")
-    browser.find_element(By.CSS_SELECTOR, "form.inquiry-form button[type=submit]").click()
+    click_and_load(
+        browser, browser.find_element(By.CSS_SELECTOR, "form.inquiry-form button[type=submit]")
+    )
     first_error = browser.find_element(By.NAME, "company_name")
     assert first_error.get_attribute("aria-invalid") == "true"
     assert browser.switch_to.active_element == first_error

@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import Group, User
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
-from selenium.webdriver.support.ui import WebDriverWait
 
 from investors.models import Inquiry, InquiryNote
+from tests.browser.pages import click_and_load, log_in_to_admin
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,20 +24,22 @@ TEXT = {
 def test_an_investor_finds_a_plot_and_expresses_interest(browser, live_server, langson, prefix):
     text = TEXT[prefix]
     browser.get(f"{live_server.url}{prefix}/")
-    browser.find_element(By.LINK_TEXT, text["zones"]).click()
+    click_and_load(browser, browser.find_element(By.LINK_TEXT, text["zones"]))
 
     # Filter the zones: industrial parks in Cao Lộc.
     Select(browser.find_element(By.NAME, "kind")).select_by_value("kcn")
     Select(browser.find_element(By.NAME, "district")).select_by_value("cao-loc")
-    browser.find_element(By.XPATH, "//form[contains(@class,'filter-form')]//button").click()
+    click_and_load(
+        browser, browser.find_element(By.XPATH, "//form[contains(@class,'filter-form')]//button")
+    )
     assert "kind=kcn" in browser.current_url and "district=cao-loc" in browser.current_url
     rows = browser.find_elements(By.CSS_SELECTOR, "table.zone-table tbody tr")
     assert [r.get_attribute("id") for r in rows] == ["zone-hong-phong"]
 
     # The zone page, then a free plot in the table.
-    rows[0].find_element(By.CSS_SELECTOR, "th a").click()
+    click_and_load(browser, rows[0].find_element(By.CSS_SELECTOR, "th a"))
     plot_row = browser.find_element(By.ID, "plot-HP-10")
-    plot_row.find_element(By.CSS_SELECTOR, "a.btn").click()
+    click_and_load(browser, plot_row.find_element(By.CSS_SELECTOR, "a.btn"))
     assert "<strong>HP-10</strong>" in browser.find_element(By.ID, "chosen-plot").get_attribute(
         "innerHTML"
     )
@@ -49,7 +51,9 @@ def test_an_investor_finds_a_plot_and_expresses_interest(browser, live_server, l
     Select(browser.find_element(By.NAME, "country")).select_by_value("CN")
     Select(browser.find_element(By.NAME, "sector")).select_by_index(1)
     browser.find_element(By.NAME, "consent").click()
-    browser.find_element(By.CSS_SELECTOR, "form.inquiry-form button[type=submit]").click()
+    click_and_load(
+        browser, browser.find_element(By.CSS_SELECTOR, "form.inquiry-form button[type=submit]")
+    )
     email = browser.find_element(By.NAME, "email")
     assert email.get_attribute("aria-invalid") == "true"
     assert browser.find_element(By.NAME, "company_name").get_attribute("value") == (
@@ -61,17 +65,19 @@ def test_an_investor_finds_a_plot_and_expresses_interest(browser, live_server, l
     email.send_keys("wang.li@example.cn")
     if not browser.find_element(By.NAME, "consent").is_selected():
         browser.find_element(By.NAME, "consent").click()
-    browser.find_element(By.CSS_SELECTOR, "form.inquiry-form button[type=submit]").click()
+    click_and_load(
+        browser, browser.find_element(By.CSS_SELECTOR, "form.inquiry-form button[type=submit]")
+    )
     reference = browser.find_element(By.ID, "inquiry-reference").text
     assert re.fullmatch(r"EOI-\d{4}-\d{5}", reference)
     inquiry = Inquiry.objects.get(reference=reference)
     assert inquiry.plot.code == "HP-10" and inquiry.language == (prefix.strip("/") or "vi")
 
     # The status page, with the reference and the e-mail.
-    browser.find_element(By.CSS_SELECTOR, "a.btn-outline-primary").click()
+    click_and_load(browser, browser.find_element(By.CSS_SELECTOR, "a.btn-outline-primary"))
     browser.find_element(By.NAME, "reference").send_keys(reference)
     browser.find_element(By.NAME, "email").send_keys("wang.li@example.cn")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_load(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert browser.find_element(By.ID, "public-status").text == text["status"]
 
 
@@ -86,24 +92,20 @@ def test_an_officer_follows_up_an_inquiry_and_updates_a_zone(browser, live_serve
         Group.objects.get(name="Investment officers"), Group.objects.get(name="Zone editors")
     )
 
-    browser.get(f"{live_server.url}/admin/login/")
-    browser.find_element(By.NAME, "username").send_keys("lan")
-    browser.find_element(By.NAME, "password").send_keys("Str0ng-pass-2026")
-    browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: "/login/" not in b.current_url)  # logged in
+    log_in_to_admin(browser, live_server, "lan", "Str0ng-pass-2026")
 
     # The inquiry in the list: assign it to herself.
     browser.get(f"{live_server.url}/admin/investors/inquiry/")
     row = browser.find_element(By.XPATH, f"//tr[.//a[text()='{inquiry.reference}']]")
     row.find_element(By.CSS_SELECTOR, "input.action-select").click()
     Select(browser.find_element(By.NAME, "action")).select_by_value("assign_to_me")
-    browser.find_element(By.NAME, "index").click()
+    click_and_load(browser, browser.find_element(By.NAME, "index"))
 
     # Move it to "contacted" and add a note.
-    browser.find_element(By.LINK_TEXT, inquiry.reference).click()
+    click_and_load(browser, browser.find_element(By.LINK_TEXT, inquiry.reference))
     Select(browser.find_element(By.NAME, "status")).select_by_value("contacted")
     browser.find_element(By.NAME, "notes-0-text").send_keys("Gọi điện, hẹn khảo sát.")
-    browser.find_element(By.NAME, "_save").click()
+    click_and_load(browser, browser.find_element(By.NAME, "_save"))
     inquiry.refresh_from_db()
     assert (inquiry.assignee, inquiry.status) == (officer, "contacted")
     assert InquiryNote.objects.get(inquiry=inquiry).author == officer
@@ -114,6 +116,6 @@ def test_an_officer_follows_up_an_inquiry_and_updates_a_zone(browser, live_serve
     rate = hop_thanh.find_element(By.CSS_SELECTOR, "input[name$='-fill_rate_pct']")
     rate.clear()
     rate.send_keys("96")
-    browser.find_element(By.NAME, "_save").click()
+    click_and_load(browser, browser.find_element(By.NAME, "_save"))
     browser.get(f"{live_server.url}/zones/hop-thanh-2/")
     assert "96 %" in browser.find_element(By.ID, "zone-fill-rate").text

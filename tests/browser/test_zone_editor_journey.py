@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser.pages import click_and_load, log_in_to_admin
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -17,18 +18,14 @@ def test_a_zone_editor_changes_the_fill_rate_and_the_public_page_shows_it(
     editor = User.objects.create_user("editor", password="Str0ng-pass-2026", is_staff=True)
     editor.groups.add(Group.objects.get(name="Zone editors"))
 
-    browser.get(f"{live_server.url}/admin/login/")
-    browser.find_element(By.NAME, "username").send_keys("editor")
-    browser.find_element(By.NAME, "password").send_keys("Str0ng-pass-2026")
-    browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: "/login/" not in b.current_url)  # logged in
+    log_in_to_admin(browser, live_server, "editor", "Str0ng-pass-2026")
     browser.get(f"{live_server.url}/admin/zones/zone/?q=dong-banh")
-    browser.find_element(By.LINK_TEXT, "Khu công nghiệp Đồng Bành").click()
+    click_and_load(browser, browser.find_element(By.LINK_TEXT, "Khu công nghiệp Đồng Bành"))
     rate = browser.find_element(By.NAME, "fill_rate_pct")
     rate.clear()
     rate.send_keys("64.5")
     browser.find_element(By.NAME, "change_note").send_keys("Báo cáo tháng 11/2026")
-    browser.find_element(By.NAME, "_save").click()
+    click_and_load(browser, browser.find_element(By.NAME, "_save"))
     assert browser.find_elements(By.CSS_SELECTOR, ".messagelist .success")
 
     browser.get(f"{live_server.url}/zones/dong-banh/")
