@@ -11,12 +11,14 @@ export ALLOWED_HOSTS ?= 127.0.0.1,localhost
 export DATABASE_URL ?= sqlite:///$(CURDIR)/var/db.sqlite3
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint migrate data clean help lock messages bench sample-data
+.PHONY: run test lint migrate data clean help lock messages bench sample-data backup restore
 
 help:
 	@echo "make run    install, migrate, load the Lạng Sơn data and serve on http://127.0.0.1:8000"
 	@echo "make test   install the test tools and run the whole suite (DATABASE_URL picks the database)"
 	@echo "make lint   ruff check and format check"
+	@echo "make backup   back up DATABASE_URL's database to a timestamped file in var/backups/"
+	@echo "make restore FILE=var/backups/…   replace DATABASE_URL's database with that backup"
 
 # Reinstall only when a lock file changes.
 $(VENV)/.base-installed: requirements/base.lock
@@ -64,6 +66,14 @@ bench: $(VENV)/.test-installed | var
 
 sample-data: $(VENV)/.base-installed
 	$(PY) manage.py generate_sample_data --zones 500 --plots 50000 --inquiries 100000
+
+# pg_dump/pg_restore on PostgreSQL, SQLite's backup API otherwise; see docs/deploy.md.
+backup: $(VENV)/.base-installed
+	$(PY) manage.py backup
+
+restore: $(VENV)/.base-installed
+	@test -n "$(FILE)" || { echo "Which backup? make restore FILE=var/backups/<file>" >&2; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
