@@ -5,6 +5,7 @@ ones: DEBUG off, no secret key, no allowed host. `make run` and `make test` set 
 values; see README.md for the list.
 """
 
+import os
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -120,8 +121,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, for the test database: the browser tests' live server answers from
-    # other threads, which must open their own connections to it.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+    # other threads, which must open their own connections to it. One file per test run, so that
+    # two runs at once never share (and destroy) each other's database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis in production (CACHE_URL=redis://host:6379/1): rate-limit counters must be shared by

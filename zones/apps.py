@@ -8,6 +8,7 @@ class ZonesConfig(AppConfig):
     verbose_name = _("Khu và cụm công nghiệp")
 
     def ready(self):
+        from . import signals  # noqa: F401 (connects the receivers)
         from .page_cache import connect_signals
 
         connect_signals()

@@ -143,21 +143,13 @@ class ZoneQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def with_free_area(self):
-        """Annotate `plot_count`, `free_plot_count` and `free_area_ha`, in the same query.
-
-        Where a zone has plots, its free land is the area of its available plots; where it has
-        none, the estimate from the reported fill rate and the leasable (else total) area; else
-        NULL (not reported). Correlated subqueries, so the annotations never multiply each other.
-        """
-        plots = Plot.objects.filter(zone=OuterRef("pk")).order_by().values("zone")
-        available = plots.filter(status=Plot.Status.AVAILABLE)
+        """Annotate `free_area_ha`: where a zone has plots, the area of its available plots;
+        where it has none, the estimate from the reported fill rate and the leasable (else total)
+        area; else NULL (not reported). From the zone's stored plot totals: no subquery."""
         area = models.DecimalField(max_digits=14, decimal_places=4)
         return self.annotate(
-            plot_count=Coalesce(Subquery(plots.annotate(n=Count("pk")).values("n")), 0),
-            free_plot_count=Coalesce(Subquery(available.annotate(n=Count("pk")).values("n")), 0),
-            free_plot_m2=Subquery(available.annotate(s=Sum("area_m2")).values("s")),
             free_area_ha=Case(
-                When(plot_count__gt=0, then=Coalesce(F("free_plot_m2"), Value(0)) * HA_PER_M2),
+                When(plot_count__gt=0, then=F("free_plot_m2") * HA_PER_M2),
                 When(
                     fill_rate_pct__isnull=False,
                     then=Coalesce(F("leasable_area_ha"), F("total_area_ha"))
@@ -168,6 +160,31 @@ class ZoneQuerySet(models.QuerySet):
                 output_field=area,
             ),
         )
+
+    def refresh_plot_totals(self):
+        """Recount the stored plot totals (`plot_count`, `free_plot_count`, `free_plot_m2`) of
+        these zones from their plots, in one UPDATE. Every save or delete of a plot does it for
+        the plot's zone (see `plot_changed`); a bulk insert must call it itself.
+
+        The zones' rows are locked first, and the recount is a statement of its own: on
+        PostgreSQL it then sees every plot change committed before the lock was granted, so two
+        plots of one zone saved at once never leave a stale total.
+        """
+        plots = Plot.objects.filter(zone=OuterRef("pk")).order_by().values("zone")
+        available = plots.filter(status=Plot.Status.AVAILABLE)
+        with transaction.atomic():
+            ids = list(self.order_by("pk").select_for_update().values_list("pk", flat=True))
+            return Zone.objects.filter(pk__in=ids).update(
+                plot_count=Coalesce(Subquery(plots.annotate(n=Count("pk")).values("n")), 0),
+                free_plot_count=Coalesce(
+                    Subquery(available.annotate(n=Count("pk")).values("n")), 0
+                ),
+                free_plot_m2=Coalesce(
+                    Subquery(available.annotate(s=Sum("area_m2")).values("s")),
+                    Value(Decimal(0)),
+                    output_field=models.DecimalField(max_digits=14, decimal_places=2),
+                ),
+            )
 
     def with_min_rent(self):
         """Annotate `min_rent`: the lowest USD rent among available plots (one query)."""
@@ -403,6 +420,21 @@ class Zone(Versioned, TimeStamped):
         blank=True,
         related_name="zones",
     )
+    # Totals of the zone's plots, kept by `ZoneQuerySet.refresh_plot_totals` whenever a plot is
+    # saved or deleted: every listing sorts and sums by free land, and summing 50,000 plots per
+    # request cost more than the rest of the page. Never edited, never written by Zone.save.
+    plot_count = models.PositiveIntegerField(_("số lô"), default=0, editable=False)
+    free_plot_count = models.PositiveIntegerField(_("số lô còn trống"), default=0, editable=False)
+    free_plot_m2 = models.DecimalField(
+        _("diện tích các lô còn trống (m²)"),
+        max_digits=14,
+        decimal_places=2,
+        default=0,
+        editable=False,
+    )
+    PLOT_TOTALS = ("plot_count", "free_plot_count", "free_plot_m2")
+    # The name in every language (modeltranslation): what a list that shows only names loads.
+    NAME_FIELDS = ("name", "name_vi", "name_en", "name_zh_hans")
 
     objects = ZoneQuerySet.as_manager()
 
@@ -464,6 +496,15 @@ class Zone(Versioned, TimeStamped):
         return self.name
 
     def save(self, *args, **kwargs):
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # This copy's plot totals may be older than the row's: never write them back (nor,
+            # as Django's own save does, the columns this copy did not load).
+            skipped = {*self.get_deferred_fields(), *self.PLOT_TOTALS}
+            kwargs["update_fields"] = {
+                f.attname
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.attname not in skipped
+            }
         loaded = getattr(self, "_loaded", None)
         if loaded and loaded[0] != self._figures() and loaded[1] == self.figures_as_of:
             # A figure changed and nobody dated it: the figures are as of today.
@@ -651,6 +692,13 @@ class Plot(Versioned, TimeStamped):
 
     def get_absolute_url(self):
         return f"{self.zone.get_absolute_url()}#plot-{self.code}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        plot = super().from_db(db, field_names, values)
+        # The zone it was loaded in: moving it to another zone recounts both (zones.signals).
+        plot._loaded_zone_id = plot.__dict__.get("zone_id")
+        return plot
 
     @property
     def area_ha(self):

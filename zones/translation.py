@@ -51,6 +51,9 @@ class IndicatorTranslation(TranslationOptions):
 # modeltranslation: a HistoricalRecords() on the model itself fails ("unexpected keyword
 # arguments: 'name_en'"). Every save of a zone, plot or project leaves a row: who, when, all values
 # and the staff's source note (history_change_reason).
-simple_history.register(Zone, app="zones")
+# The stored plot totals are not the zone's figures: the plots' own history holds their changes.
+simple_history.register(
+    Zone, app="zones", excluded_fields=["plot_count", "free_plot_count", "free_plot_m2"]
+)
 simple_history.register(Plot, app="zones")
 simple_history.register(Project, app="zones")

@@ -11,7 +11,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from investors.models import Inquiry, ReferenceSequence
@@ -43,7 +43,17 @@ class Command(BaseCommand):
             self._plots(rng, made_zones, plots)
             self._inquiries(rng, made_zones, inquiries)
         catalogue_changed()
+        self._analyze()
         self.stdout.write(f"Sample data: {zones} zones, {plots} plots, {inquiries} inquiries.")
+
+    def _analyze(self):
+        """Fresh planner statistics: right after a bulk load PostgreSQL still believes the tables
+        are nearly empty and picks nested loops over 500 × 500 zones (138 ms instead of 2)."""
+        if connection.vendor != "postgresql":
+            return
+        tables = [model._meta.db_table for model in (Zone, Plot, Plot.sectors.through, Inquiry)]
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
     def _zones(self, rng, count):
         start = Zone.objects.filter(slug__startswith="sample-").count()
@@ -98,6 +108,8 @@ class Command(BaseCommand):
             through = Plot.sectors.through
             links = [through(plot_id=p.pk, sector_id=rng.choice(sectors).pk) for p in made]
             through.objects.bulk_create(links, batch_size=BATCH)
+        # bulk_create sends no signal: recount the zones' stored plot totals once, here.
+        Zone.objects.filter(pk__in={zone.pk for zone in zones}).refresh_plot_totals()
 
     def _inquiries(self, rng, zones, count):
         sectors = list(Sector.objects.all())
