@@ -63,8 +63,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 for unchanged pages
+    "zones.middleware.OpenDataCorsMiddleware",  # outside the cache: cached answers get CORS too
     "zones.page_cache.AnonymousPageCacheMiddleware",
-    "zones.middleware.OpenDataCorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

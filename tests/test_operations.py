@@ -89,6 +89,37 @@ def test_catalogue_pages_set_no_cookie(client, page_cache):
         assert client.get(url).cookies == {}
 
 
+def test_api_responses_are_cached_per_language_and_refreshed_by_a_change(client, page_cache):
+    zone = ZoneFactory(slug="dong-banh", fill_rate_pct=Decimal("60"), name_en="Dong Banh")
+    first, first_queries = queries(client, "/api/v1/zones/dong-banh")
+    second, second_queries = queries(client, "/api/v1/zones/dong-banh")
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert first_queries > 0 and second_queries == 0
+    assert second.json() == first.json() and second.json()["fill_rate_pct"] == 60
+    assert second["Access-Control-Allow-Origin"] == "*" and second["Last-Modified"]
+
+    english = client.get("/api/v1/zones/dong-banh", headers={"accept-language": "en"})
+    assert english["X-Cache"] == "miss" and english.json()["name"] == "Dong Banh"
+    assert english["Content-Language"] == "en"
+
+    zone.fill_rate_pct = Decimal("75")
+    zone.save()
+    after = client.get("/api/v1/zones/dong-banh")
+    assert after["X-Cache"] == "miss" and after.json()["fill_rate_pct"] == 75
+
+
+def test_cached_api_answers_still_count_against_the_rate_limit(client, page_cache, settings):
+    settings.API_RATE_LIMIT = "3/m"
+    ZoneFactory()
+    answers = [client.get("/api/v1/zones") for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert [a.get("X-Cache") for a in answers[:3]] == ["miss", "hit", "hit"]
+    assert int(answers[3]["Retry-After"]) > 0
+    # Another client is not limited by the first one's requests.
+    other = client.get("/api/v1/zones", REMOTE_ADDR="203.0.113.9")
+    assert other.status_code == 200 and other["X-Cache"] == "hit"
+
+
 def test_healthz_and_readyz(client):
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/readyz").json() == {"status": "ok", "database": "ok", "cache": "ok"}

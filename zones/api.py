@@ -83,12 +83,28 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found."}, status=404)
 
 
-def _prepare(request, response, lang, *models):
-    """Throttle, choose the language, and set Last-Modified from the data's last change."""
-    retry_after = limit_reached(
+def throttle(request):
+    """Count this request against the client's API limit, once per request: the page cache
+    counts a request it answers from the cache, the endpoint one it answers itself. The seconds
+    to wait when over the limit, else None."""
+    if getattr(request, "api_request_counted", False):
+        return None
+    request.api_request_counted = True
+    return limit_reached(
         request, group="api", rate=settings.API_RATE_LIMIT, increment=True, method="GET"
     )
-    if retry_after:
+
+
+def refusal(request):
+    """The API's 429 response when the client is over its limit (for the page cache), else
+    None."""
+    retry_after = throttle(request)
+    return too_many_requests(request, TooManyRequests(retry_after)) if retry_after else None
+
+
+def _prepare(request, response, lang, *models):
+    """Throttle, choose the language, and set Last-Modified from the data's last change."""
+    if retry_after := throttle(request):
         raise TooManyRequests(retry_after)
     translation.activate(lang or translation.get_language_from_request(request))
     stamps = [m.objects.aggregate(last=Max("updated"))["last"] for m in models]
@@ -204,7 +220,7 @@ class ZoneDetailOut(ZoneOut):
         return {
             "count": zone.plot_count,
             "available_count": zone.free_plot_count,
-            "available_area_ha": (zone.free_plot_m2 or 0) / 10_000 if zone.plot_count else None,
+            "available_area_ha": zone.free_plot_m2 / 10_000 if zone.plot_count else None,
         }
 
     @staticmethod

@@ -1,10 +1,11 @@
-"""Anonymous catalogue pages served from the cache, and never stale.
+"""Anonymous catalogue pages and API responses served from the cache, and never stale.
 
 A page is kept under the catalogue's version number; any save or delete of a zone, plot,
 project, photo, sector or indicator (from the admin, an import or a command) bumps the
 version, so every page that might show it is rebuilt on its next request. Only visitors with
 no session get cached pages, and only responses that set no cookie are kept, so nothing
-personal is ever shared.
+personal is ever shared. An API response from the cache still counts against the client's
+rate limit, and is kept per language (the API's language may come from Accept-Language).
 """
 
 import re
@@ -13,11 +14,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import translation
 
 VERSION_KEY = "catalogue-version"
 LANGUAGE_PREFIX = re.compile(r"^/(en|zh-hans)(?=/)")
 CACHED_PATHS = re.compile(r"^/(|zones/.*|plots/.*|sitemap\.xml|robots\.txt)$")
 NOT_CACHED = re.compile(r"^/zones/[^/]+/shortlist/$")
+API_PATHS = re.compile(r"^/api/v1/(zones|plots|projects|indicators)(/[^/]+)?$")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Last-Modified", "Content-Disposition")
 
 
@@ -55,6 +58,11 @@ class AnonymousPageCacheMiddleware:
         key = self._key(request)
         if key is None:
             return self.get_response(request)
+        if key.startswith("api:"):
+            from .api import refusal
+
+            if refused := refusal(request):
+                return refused
         if (cached := cache.get(key)) is not None:
             status, headers, content = cached
             response = HttpResponse(content, status=status)
@@ -80,6 +88,9 @@ class AnonymousPageCacheMiddleware:
             return None
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None  # a visitor with a session (shortlist, login) gets their own page
+        if API_PATHS.match(request.path):
+            language = request.GET.get("lang") or translation.get_language_from_request(request)
+            return f"api:{catalogue_version()}:{language}:{request.get_full_path()}"
         path = LANGUAGE_PREFIX.sub("", request.path)
         if not CACHED_PATHS.match(path) or NOT_CACHED.match(path):
             return None
