@@ -8,8 +8,10 @@ values; see README.md for the list.
 import os
 from importlib.util import find_spec
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -131,6 +133,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis in production (CACHE_URL=redis://host:6379/1): rate-limit counters must be shared by
 # every worker. Local memory is for development only.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Sessions are read from the cache and written through to the database: any app server finds
+# them, and neither a cache flush nor an eviction (pages share that cache) logs anyone out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 if DEBUG:
     # django-ratelimit refuses a per-process cache; in development one process is all there is.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
@@ -171,8 +176,76 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Developers' documents: never under MEDIA_URL, only through a staff-only download.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+# Uploads on this machine's disk by default. With several app servers, MEDIA_STORAGE=s3 puts
+# them on S3-compatible object storage (docs/deploy.md, "Media on object storage").
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE == "filesystem":
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _private_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    }
+    _media_origins = []  # photos come from this site
+elif MEDIA_STORAGE == "s3":
+    # boto3 reads the credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or an instance
+    # role) from the environment itself: they never become settings. Every option is passed
+    # here rather than as an AWS_* setting, so the private bucket inherits none by accident.
+    _s3 = {
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),  # MinIO, Ceph, Viettel…
+        "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+        "signature_version": "s3v4",
+        "file_overwrite": False,  # a new upload never replaces a file under the same name
+        # Access is the bucket's policy: new AWS buckets refuse uploads that carry an ACL.
+        "default_acl": None,
+    }
+    _media_bucket = env.str("AWS_STORAGE_BUCKET_NAME")
+    _private_bucket = env.str("MEDIA_PRIVATE_BUCKET")
+    if _private_bucket == _media_bucket:
+        raise ImproperlyConfigured(
+            "MEDIA_PRIVATE_BUCKET must not be AWS_STORAGE_BUCKET_NAME: the photos' bucket is "
+            "public, and developers' documents must never be."
+        )
+    _media_domain = env.str("AWS_S3_CUSTOM_DOMAIN", default=None)  # a CDN in front, if any
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": _media_bucket,
+            "custom_domain": _media_domain,
+            "querystring_auth": False,  # plain URLs, the same for everyone, that a CDN caches
+            # Photo names are random and never reused: what a URL shows never changes.
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    _private_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": _private_bucket,
+            # The staff-only view streams documents itself; a URL, if ever made, is signed,
+            # expires in minutes and never goes through the CDN.
+            "custom_domain": None,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "object_parameters": {"CacheControl": "private, no-store"},
+        },
+    }
+    # Photos come from the CDN, or else from the endpoint: the pages' CSP must allow it.
+    _media_url = urlsplit(
+        f"https://{_media_domain}"
+        if _media_domain
+        else _s3["endpoint_url"] or "https://s3.amazonaws.com"
+    )
+    _media_origins = [f"{_media_url.scheme}://{_media_url.netloc}"]
+else:
+    raise ImproperlyConfigured(
+        f"MEDIA_STORAGE must be 'filesystem' or 's3', not {MEDIA_STORAGE!r}."
+    )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
+    # Developers' documents (zones.models.private_storage): outside MEDIA_ROOT, or in a bucket
+    # of their own; only the staff-only download in the admin serves them.
+    "private": _private_storage,
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",
@@ -247,7 +320,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         # Leaflet and Swagger UI set styles from their scripts; no script is inline.
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", _tile_host],
+        "img-src": ["'self'", "data:", _tile_host, *_media_origins],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -9,6 +9,7 @@ class ZonesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 (connects the receivers)
+        from .checks import check_cache_is_shared  # noqa: F401 (registers it)
         from .page_cache import connect_signals
 
         connect_signals()

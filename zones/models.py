@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import default_storage, storages
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
@@ -824,8 +824,9 @@ class Indicator(TimeStamped):
 
 
 def private_storage():
-    """Files with no public URL: served only by a view that checks who asks."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    """Files with no public URL: served only by a view that checks who asks.
+    STORAGES["private"]: PRIVATE_MEDIA_ROOT on disk, or a private bucket (MEDIA_STORAGE=s3)."""
+    return storages["private"]
 
 
 def proposal_document_path(instance, filename):
