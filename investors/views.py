@@ -59,7 +59,12 @@ def inquiry_create(request):
             form.data = form.data.copy()
             form.data["form_token"] = str(InquiryForm.new_token())
         return _form_page(request, form)
-    limit_reached(request, group="inquiry", rate=settings.INQUIRY_RATE_LIMIT, increment=True)
+    # Counted, and checked again, only now: the check above lets requests sent at the same
+    # moment all through, and the cache's increment is atomic, so this one decides.
+    if retry_after := limit_reached(
+        request, group="inquiry", rate=settings.INQUIRY_RATE_LIMIT, increment=True
+    ):
+        return too_many_requests(request, retry_after)
     inquiry = inquiry_submit(
         form=form, token=form.cleaned_data["form_token"], language=get_language()
     )

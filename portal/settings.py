@@ -128,6 +128,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")
     }
+    # SQLite lets one writer in at a time. Writers queue for the lock instead of failing with
+    # "database is locked" (a 503 for the investor): 20 s, not Python's 5, which a burst of
+    # inquiries outlasts (tests/investors/test_concurrent_submissions.py). IMMEDIATE takes
+    # the lock when a transaction begins, so one that reads before it writes waits its turn
+    # too: under DEFERRED, SQLite refuses that upgrade at once, without waiting.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+    DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis in production (CACHE_URL=redis://host:6379/1): rate-limit counters must be shared by
