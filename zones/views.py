@@ -29,7 +29,7 @@ class HomeView(TemplateView):
     featured = 9  # zone cards: those with the most free land
 
     def get_context_data(self, **kwargs):
-        zones = Zone.objects.for_listing()
+        zones = Zone.objects.for_listing().listed_columns()
         indicators = {i.slug: i for i in Indicator.objects.all()}
         return super().get_context_data(
             figures=Zone.objects.headline_figures(),
@@ -77,7 +77,7 @@ class ZoneListView(FilteredListMixin, ListView):
     filterset_class = ZoneFilter
 
     def base_queryset(self):
-        return Zone.objects.for_listing()
+        return Zone.objects.for_listing().listed_columns()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -188,3 +188,25 @@ def test_sql_metacharacters_in_filters_are_just_values(client, plots):
     response = client.get("/plots/?zone=mid'%20OR%201=1--")
     assert response.status_code == 400
     assert Plot.objects.count() == 5
+
+
+def test_the_zone_choice_lists_every_published_zone_and_keeps_the_one_chosen(client, plots):
+    ZoneFactory(slug="evil", name='<script>alert("x")</script> & Co')
+    ZoneFactory(slug="hidden", is_published=False)
+    html = client.get("/plots/?zone=mid").content.decode()
+    select = html[
+        html.index('<select name="zone"') : html.index("</select>", html.index('name="zone"'))
+    ]
+    assert 'class="form-select form-select-sm"' in select and 'id="id_zone"' in select
+    assert '<option value="mid" selected>' in select
+    assert select.count(" selected") == 1
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in select
+    assert 'value="hidden"' not in select
+    assert select.count("<option") == Zone.objects.published().count() + 1  # and "---------"
+
+
+def test_an_unknown_zone_is_marked_on_its_field(client, plots):
+    html = client.get("/plots/?zone=atlantis").content.decode()
+    select = html[html.index('<select name="zone"') : html.index(">", html.index('name="zone"'))]
+    assert 'aria-invalid="true"' in select and "is-invalid" in select
+    assert 'aria-describedby="id_zone-error"' in select
