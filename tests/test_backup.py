@@ -170,3 +170,16 @@ def test_restore_refuses_a_missing_file(tmp_path):
         call_command("restore", str(tmp_path / "gone.dump"), interactive=False)
     with pytest.raises(CommandError, match="the following arguments are required: file"):
         call_command("restore")
+
+
+def test_after_a_restore_no_page_cached_from_the_old_data_is_served(tmp_path, monkeypatch):
+    from zones import page_cache
+    from zones.backups import SIGNATURES
+    from zones.management.commands import restore
+
+    vendor = "postgresql" if connection.vendor == "postgresql" else "sqlite"
+    (tmp_path / "backup").write_bytes(SIGNATURES[vendor] + b"\0" * 64)
+    monkeypatch.setattr(restore, "restore_database", lambda **kwargs: None)
+    before = page_cache.catalogue_version()
+    call_command("restore", str(tmp_path / "backup"), interactive=False, stdout=io.StringIO())
+    assert page_cache.catalogue_version() > before

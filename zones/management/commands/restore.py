@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from zones.backups import BackupError, check_backup, describe, restore_database
+from zones.page_cache import catalogue_changed
 
 
 class Command(BaseCommand):
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             restore_database(connection=connection, path=file)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        catalogue_changed()  # pages cached from the data before the restore are stale now
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {target} from {file} ({time.monotonic() - started:.1f} s)."
