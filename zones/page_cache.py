@@ -1,8 +1,9 @@
 """Anonymous catalogue pages and API responses served from the cache, and never stale.
 
-A page is kept under the catalogue's version number; any save or delete of a zone, plot,
-project, photo, sector or indicator (from the admin, an import or a command) bumps the
-version, so every page that might show it is rebuilt on its next request. Only visitors with
+A page is kept under its address with the catalogue's version number it was made from; any
+save or delete of a zone, plot, project, photo, sector or indicator (from the admin, an import
+or a command) bumps the version, so every page that might show it is rebuilt on its next
+request. Only visitors with
 no session get cached pages, and only responses that set no cookie are kept, so nothing
 personal is ever shared. An API response from the cache still counts against the client's
 rate limit, and is kept per language (the API's language may come from Accept-Language).
@@ -63,8 +64,12 @@ class AnonymousPageCacheMiddleware:
 
             if refused := refusal(request):
                 return refused
-        if (cached := cache.get(key)) is not None:
-            status, headers, content = cached
+        # One round trip for both: the catalogue's version and the page kept under its address,
+        # with the version it was made from (a hit costs two Redis reads otherwise).
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or catalogue_version()
+        if (cached := found.get(key)) is not None and cached[0] == version:
+            _version, status, headers, content = cached
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -77,8 +82,10 @@ class AnonymousPageCacheMiddleware:
             and not response.streaming
             and "private" not in response.get("Cache-Control", "")
         ):
+            # Made from `version`: a change during the rendering makes it stale at once.
             headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
-            cache.set(key, (200, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            page = (version, 200, headers, response.content)
+            cache.set(key, page, settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         return response
 
@@ -90,8 +97,8 @@ class AnonymousPageCacheMiddleware:
             return None  # a visitor with a session (shortlist, login) gets their own page
         if API_PATHS.match(request.path):
             language = request.GET.get("lang") or translation.get_language_from_request(request)
-            return f"api:{catalogue_version()}:{language}:{request.get_full_path()}"
+            return f"api:{language}:{request.get_full_path()}"
         path = LANGUAGE_PREFIX.sub("", request.path)
         if not CACHED_PATHS.match(path) or NOT_CACHED.match(path):
             return None
-        return f"page:{catalogue_version()}:{request.get_full_path()}"
+        return f"page:{request.get_full_path()}"
