@@ -3,6 +3,7 @@ costs under 150 KB of HTML, CSS and JavaScript compressed, and loads no script i
 
 import gzip
 import re
+from pathlib import Path
 
 import brotli
 import pytest
@@ -33,7 +34,7 @@ def test_the_zone_list_stays_within_150_kb_compressed(client):
     html = response.content.decode()
     files = assets(html)
     assert all(files.values()), files
-    parts = [response.content] + [open(path, "rb").read() for path in files.values()]
+    parts = [response.content] + [Path(path).read_bytes() for path in files.values()]
 
     gzipped = sum(len(gzip.compress(part, compresslevel=9)) for part in parts)
     brotlied = sum(len(brotli.compress(part)) for part in parts)

@@ -210,3 +210,12 @@ def test_an_unknown_zone_is_marked_on_its_field(client, plots):
     select = html[html.index('<select name="zone"') : html.index(">", html.index('name="zone"'))]
     assert 'aria-invalid="true"' in select and "is-invalid" in select
     assert 'aria-describedby="id_zone-error"' in select
+
+
+def test_the_zone_choice_names_zones_in_the_visitors_language(client, plots):
+    ZoneFactory(slug="a", name_vi="Khu công nghiệp A", name_en="Industrial park A")
+    ZoneFactory(slug="b", name_vi="Khu công nghiệp B", name_en="")
+    html = client.get("/en/plots/").content.decode()
+    assert '<option value="a">Industrial park A</option>' in html
+    assert '<option value="b">Khu công nghiệp B</option>' in html  # no English name yet
+    assert '<option value="a">Khu công nghiệp A</option>' in client.get("/plots/").content.decode()

@@ -1,0 +1,67 @@
+"""Where a page's time goes: milliseconds per request, SQL time and count, and a pyinstrument
+profile, in process, with production settings and the page cache off.
+
+    .venv/bin/pip install pyinstrument      # once; not a dependency of the site
+    DATABASE_URL=postgres://... .venv/bin/python deploy/profile_page.py /zones/ /plots/
+    PROFILE=1 DATABASE_URL=postgres://... .venv/bin/python deploy/profile_page.py /zones/
+
+See docs/performance.md for what it showed.
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPEAT = int(os.environ.get("REPEAT", "20"))
+
+
+def main(urls):
+    sys.path.insert(0, str(ROOT))
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="portal.settings",
+        PORTAL_NO_DEV_ENV="1",
+        DEBUG="false",
+        SECRET_KEY=os.environ.get("SECRET_KEY", "profile-" + "k" * 50),
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="false",
+        PAGE_CACHE_SECONDS="0",
+        API_RATE_LIMIT="1000000/m",
+        LOG_LEVEL="WARNING",
+        # The source files: no collectstatic needed for a profile.
+        STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
+    )
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    for url in urls:
+        client.get(url)  # warm: templates, connections
+        started = time.perf_counter()
+        for _ in range(REPEAT):
+            response = client.get(url)
+        per_request = (time.perf_counter() - started) / REPEAT * 1000
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        sql = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+        print(
+            f"{url:32} {response.status_code} {per_request:7.1f} ms  "
+            f"SQL {sql:5.1f} ms in {len(queries)} queries  {len(response.content):7} bytes"
+        )
+        if os.environ.get("PROFILE"):
+            from pyinstrument import Profiler
+
+            profiler = Profiler(interval=0.001)
+            with profiler:
+                for _ in range(REPEAT):
+                    client.get(url)
+            print(profiler.output_text(unicode=True, color=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["/", "/zones/", "/zones/dong-banh/", "/plots/?status=available"])
