@@ -60,17 +60,20 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "zones.middleware.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.common.CommonMiddleware",  # checks the Host header, sets Content-Length
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 for unchanged pages
+    # What wraps the page cache is done for cached answers too (headers, CORS); what it wraps
+    # is skipped by them: sessions (a visitor with one never gets a cached page) and the
+    # language (taken from the address, so part of the key).
+    "zones.middleware.OpenDataCorsMiddleware",
+    "zones.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 for unchanged pages
-    "zones.middleware.OpenDataCorsMiddleware",  # outside the cache: cached answers get CORS too
-    "zones.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # who made each change
     "zones.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires

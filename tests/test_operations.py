@@ -89,6 +89,19 @@ def test_catalogue_pages_set_no_cookie(client, page_cache):
         assert client.get(url).cookies == {}
 
 
+def test_a_cached_page_keeps_the_site_s_protections(client, page_cache):
+    ZoneFactory()
+    client.get("/en/zones/")
+    hit = client.get("/en/zones/")
+    assert hit["X-Cache"] == "hit"
+    assert hit["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in hit["Content-Security-Policy"]
+    assert hit["X-Content-Type-Options"] == "nosniff" and hit["Permissions-Policy"]
+    assert hit["Content-Language"] == "en" and int(hit["Content-Length"]) == len(hit.content)
+    # A forged Host header is refused before the cache is asked.
+    assert client.get("/en/zones/", HTTP_HOST="evil.example").status_code == 400
+
+
 def test_api_responses_are_cached_per_language_and_refreshed_by_a_change(client, page_cache):
     zone = ZoneFactory(slug="dong-banh", fill_rate_pct=Decimal("60"), name_en="Dong Banh")
     first, first_queries = queries(client, "/api/v1/zones/dong-banh")
