@@ -59,6 +59,16 @@ def test_any_change_of_the_data_shows_at_once(client, page_cache, change):
     assert after.content != before.content
 
 
+def test_the_map_s_markers_are_cached_and_follow_a_renamed_zone(client, page_cache):
+    zone = ZoneFactory(name="Khu cũ", latitude=Decimal("21.61"), longitude=Decimal("106.58"))
+    client.get("/zones/map.json")
+    assert client.get("/zones/map.json")["X-Cache"] == "hit"
+    zone.name = "Khu mới"
+    zone.save()
+    after = client.get("/zones/map.json")
+    assert after["X-Cache"] == "miss" and after.json()["markers"][0]["name"] == "Khu mới"
+
+
 def test_a_staff_edit_in_the_admin_shows_at_once(client, admin_client, page_cache):
     zone = ZoneFactory(fill_rate_pct=Decimal("60"))
     client.get("/zones/")

@@ -46,7 +46,12 @@ def map_markers(zones):
         for zone in zones
         if zone.latitude is not None and zone.longitude is not None
     ]
-    return {"markers": markers, "legend": legend(ZONE_COLOURS, Zone.Status)} if markers else None
+    return {"markers": markers, "legend": map_legend()} if markers else None
+
+
+def map_legend():
+    """The zone map's legend: a swatch per zone status."""
+    return legend(ZONE_COLOURS, Zone.Status)
 
 
 def zone_map(zone):

@@ -1,6 +1,7 @@
 // Draws the portal's maps from the JSON that the page carries (no inline script, CSP-safe).
 (function () {
   "use strict";
+  var PROVINCE_CENTRE = [21.85, 106.76]; // Lạng Sơn city, when there is nothing to show yet
   function start() {
     var el = document.getElementById("map");
     if (!el || !window.L) { return; }
@@ -13,15 +14,25 @@
       a.href = href; a.textContent = text;
       return a;
     }
-    (data.markers || []).forEach(function (m) {
-      var popup = document.createElement("div");
-      popup.appendChild(link(m.url, m.name));
-      popup.appendChild(document.createElement("br"));
-      popup.appendChild(document.createTextNode(m.status));
-      L.circleMarker([m.lat, m.lng], { radius: 9, color: "#fff", weight: 2, fillColor: m.colour, fillOpacity: 0.95 })
-        .bindPopup(popup).bindTooltip(m.name).addTo(map);
-      bounds.push([m.lat, m.lng]);
-    });
+    function addMarkers(markers) {
+      markers.forEach(function (m) {
+        var popup = document.createElement("div");
+        popup.appendChild(link(m.url, m.name));
+        popup.appendChild(document.createElement("br"));
+        popup.appendChild(document.createTextNode(m.status));
+        L.circleMarker([m.lat, m.lng], { radius: 9, color: "#fff", weight: 2, fillColor: m.colour, fillOpacity: 0.95 })
+          .bindPopup(popup).bindTooltip(m.name).addTo(map);
+        bounds.push([m.lat, m.lng]);
+      });
+    }
+    addMarkers(data.markers || []);
+    if (data.markersUrl) {
+      // The home page's map loads its markers after the page (every zone: too many to inline).
+      fetch(data.markersUrl, { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : { markers: [] }; })
+        .then(function (loaded) { addMarkers(loaded.markers); fit(); el.dataset.loaded = "true"; })
+        .catch(function () { el.dataset.failed = "markers"; });
+    }
     if (data.boundary) {
       var outline = L.geoJSON(data.boundary, { style: { color: "#0b3d5c", weight: 2, fill: false } }).addTo(map);
       bounds.push(outline.getBounds().getNorthEast(), outline.getBounds().getSouthWest());
@@ -40,9 +51,13 @@
         .bindPopup(popup).addTo(map);
       bounds.push(layer.getBounds().getNorthEast(), layer.getBounds().getSouthWest());
     });
-    if (data.centre && bounds.length === 0) { bounds.push(data.centre); }
-    if (bounds.length === 1) { map.setView(bounds[0], 13); }
-    else if (bounds.length) { map.fitBounds(bounds, { padding: [24, 24] }); }
+    function fit() {
+      if (data.centre && bounds.length === 0) { bounds.push(data.centre); }
+      if (bounds.length === 1) { map.setView(bounds[0], 13); }
+      else if (bounds.length) { map.fitBounds(bounds, { padding: [24, 24] }); }
+      else { map.setView(PROVINCE_CENTRE, 9); }
+    }
+    fit();
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
   else { start(); }

@@ -254,3 +254,28 @@ def test_rents_state_their_basis_quote_date_or_on_request(client):
     assertContains(response, "thời hạn thuê đến 31/12/2068")
     assertContains(response, "theo thoả thuận")
     assert Zone.objects.count() == 1
+
+
+def test_the_home_map_loads_every_zone_from_map_json_after_the_page(client):
+    shown = ZoneFactory(
+        slug="a", name_en="Park A", latitude=Decimal("21.61"), longitude=Decimal("106.58")
+    )
+    ZoneFactory(slug="hidden", is_published=False, latitude=Decimal("21.7"), longitude=106.6)
+    ZoneFactory(slug="nowhere", latitude=None, longitude=None)
+    html = client.get("/").content.decode()
+    data = html.split('id="map-data"')[1]
+    assert '"markersUrl": "/zones/map.json"' in data and '"markers"' not in data
+
+    markers = client.get("/zones/map.json").json()["markers"]
+    assert [m["url"] for m in markers] == [shown.get_absolute_url()]
+    english = client.get("/en/zones/map.json").json()["markers"]
+    assert (english[0]["name"], english[0]["url"], english[0]["status"]) == (
+        "Park A",
+        "/en/zones/a/",
+        "Operating",
+    )
+
+
+def test_without_a_located_zone_the_home_page_has_no_map(client):
+    ZoneFactory(latitude=None, longitude=None)
+    assert 'id="map"' not in client.get("/").content.decode()
