@@ -3,11 +3,10 @@
 A page is kept under its address with the catalogue's version number it was made from; any
 save or delete of a zone, plot, project, photo, sector or indicator (from the admin, an import
 or a command) bumps the version, so every page that might show it is rebuilt on its next
-request. Only visitors with
-no session get cached pages, and only responses that set no cookie are kept, so nothing
-personal is ever shared. An API response from the cache still counts against the client's
-rate limit, and is kept per language (the API's language may come from Accept-Language).
-"""
+request. Only visitors with no session get cached pages, and only responses that set no cookie
+are kept, so nothing personal is ever shared. An API response from the cache still counts
+against the client's rate limit, and is kept per language (the API's language may come from
+Accept-Language)."""
 
 import re
 
