@@ -21,6 +21,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from tests.factories import InquiryFactory, PlotFactory, ProjectFactory, UserFactory
+from tests.tools import tool_missing
 
 ROOT = Path(__file__).resolve().parent.parent
 MAIN_TABLES = [
@@ -77,10 +78,7 @@ def fresh_database(tmp_path):
 def require_postgresql_tools():
     missing = [tool for tool in ("pg_dump", "pg_restore", "psql") if not shutil.which(tool)]
     if connection.vendor == "postgresql" and missing:
-        message = f"{', '.join(missing)} missing: apt-get install postgresql-client"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        tool_missing(f"{', '.join(missing)} missing: apt-get install postgresql-client")
 
 
 def row_counts(cursor, tables):

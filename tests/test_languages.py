@@ -15,6 +15,7 @@ from django.utils import translation
 from pytest_django.asserts import assertContains
 
 from tests.factories import ProjectFactory, ZoneFactory
+from tests.tools import tool_missing
 from zones.models import Indicator, Plot, Project, Sector, Zone
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,9 +100,10 @@ def test_the_committed_mo_file_is_compiled_from_the_po_file(language):
         assert found == expected, f"{entry.msgid!r}: run `make messages`"
 
 
-@pytest.mark.skipif(not shutil.which("xgettext"), reason="GNU gettext is not installed")
 def test_catalogues_hold_every_interface_string_of_the_code(tmp_path):
     """Extract the strings afresh (as `make messages` does) and compare with the catalogue."""
+    if not shutil.which("xgettext"):
+        tool_missing("GNU gettext is missing: apt-get install gettext")
     for part in ["manage.py", "portal", "zones", "investors", "templates"]:
         source = ROOT / part
         copy = shutil.copy if source.is_file() else shutil.copytree
