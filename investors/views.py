@@ -5,12 +5,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
+from portal.ratelimits import limit_reached, too_many_requests
 from zones.models import Plot, Zone
 from zones.shortlist import shortlist_get
 
 from .forms import InquiryForm, InquiryStatusForm
 from .models import Inquiry
-from .ratelimits import limit_reached, too_many_requests
 from .services import inquiry_submit
 
 SESSION_REFERENCE = "inquiry_reference"

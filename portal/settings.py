@@ -53,13 +53,14 @@ INSTALLED_APPS = [
     "bootstrap",  # Bootstrap 5's CSS and JS from the django-bootstrap-static package: no CDN
     "zones",
     "investors",
+    "portal",  # site-wide: commands, the staff dashboard, system checks, staff roles
 ]
 
 MIDDLEWARE = [
-    "zones.middleware.RequestLogMiddleware",
+    "portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "zones.middleware.PermissionsPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",  # checks the Host header, sets Content-Length
@@ -67,15 +68,15 @@ MIDDLEWARE = [
     # What wraps the page cache is done for cached answers too (headers, CORS); what it wraps
     # is skipped by them: sessions (a visitor with one never gets a cached page) and the
     # language (taken from the address, so part of the key).
-    "zones.middleware.OpenDataCorsMiddleware",
-    "zones.page_cache.AnonymousPageCacheMiddleware",
+    "portal.middleware.OpenDataCorsMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # who made each change
-    "zones.middleware.DatabaseUnavailableMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -91,7 +92,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "investors.ratelimits.axes_client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimits.axes_client_ip"
 
 LOGIN_URL = "developer:login"
 LOGIN_REDIRECT_URL = "developer:home"
@@ -376,7 +377,7 @@ COUNTRIES_FIRST_REPEAT = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "zones.middleware.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "portal.middleware.RequestIdFilter"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
     },

@@ -6,11 +6,12 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from portal.health import healthz, readyz
+from portal.sitemaps import SITEMAPS
+from portal.views import robots_txt
 from zones.api import api
-from zones.health import healthz, readyz
-from zones.sitemaps import SITEMAPS
 from zones.urls import developer_urlpatterns, plot_urlpatterns
-from zones.views import HomeView, robots_txt
+from zones.views import HomeView
 
 admin.site.site_header = _("Cổng đầu tư đất công nghiệp Lạng Sơn – Quản trị")
 admin.site.site_title = _("Quản trị cổng đầu tư Lạng Sơn")

@@ -88,3 +88,10 @@ class InquiryFactory(factory.django.DjangoModelFactory):
     consent_at = factory.LazyFunction(timezone.now)
     privacy_notice_version = "2026-12"
     first_response_due = factory.LazyFunction(lambda: timezone.now() + timedelta(days=2))
+
+
+# A small square inside Lạng Sơn, for zone and plot outlines.
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[106.58, 21.61], [106.59, 21.61], [106.59, 21.62], [106.58, 21.61]]],
+}

@@ -14,7 +14,7 @@ from django.utils.http import http_date
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
-from investors.ratelimits import limit_reached
+from portal.ratelimits import limit_reached
 
 from .filters import PlotFilter, ZoneFilter
 from .models import District, Indicator, Plot, Project, Sector, Zone

@@ -8,8 +8,8 @@ class ZonesConfig(AppConfig):
     verbose_name = _("Khu và cụm công nghiệp")
 
     def ready(self):
+        from portal.page_cache import connect_signals
+
         from . import signals  # noqa: F401 (connects the receivers)
-        from .checks import check_cache_is_shared  # noqa: F401 (registers it)
-        from .page_cache import connect_signals
 
         connect_signals()

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -212,12 +212,3 @@ def proposal_create(request, slug):
         messages.success(request, _("Đã gửi đề xuất. Số liệu sẽ thay đổi khi cán bộ duyệt."))
         return redirect("developer:home")
     return render(request, "developer/proposal_form.html", {"zone": zone, "form": form})
-
-
-def robots_txt(request):
-    """Search engines: everything public, but not the admin, the forms or the developers' pages."""
-    lines = ["User-agent: *"]
-    for prefix in ("", "/en", "/zh-hans"):
-        lines += [f"Disallow: {prefix}/inquire/", f"Disallow: {prefix}/developer/"]
-    lines += ["Disallow: /admin/", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

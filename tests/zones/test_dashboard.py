@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from investors.models import Inquiry, InquiryNote
+from portal.dashboard import dashboard
 from tests.factories import InquiryFactory, PlotFactory, ZoneFactory
-from zones.dashboard import dashboard
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from investors.models import Inquiry, ReferenceSequence
+from portal.page_cache import catalogue_changed
 from zones.geo import BBOX
 from zones.models import District, Plot, Sector, Zone
-from zones.page_cache import catalogue_changed
 
 BATCH = 2000
 YEARS_BACK = 5  # inquiries spread over the past five years: at most 99,999 a year

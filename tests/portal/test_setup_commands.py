@@ -4,13 +4,12 @@ import io
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.tools import ROOT
 
 
 def ensure_admin():

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from zones.backups import BackupError, backup_database, backup_filename, describe
+from portal.backups import BackupError, backup_database, backup_filename, describe
 
 
 class Command(BaseCommand):

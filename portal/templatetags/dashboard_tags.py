@@ -1,6 +1,6 @@
 from django import template
 
-from zones.dashboard import dashboard
+from portal.dashboard import dashboard
 
 register = template.Library()
 

@@ -7,8 +7,7 @@ from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from investors.models import Inquiry
-
-from .models import Zone, manages_only_own_zones
+from zones.models import Zone, manages_only_own_zones
 
 LIST_LIMIT = 20
 

@@ -6,7 +6,6 @@ import subprocess
 import sys
 from decimal import Decimal
 from html.parser import HTMLParser
-from pathlib import Path
 
 import polib
 import pytest
@@ -15,10 +14,9 @@ from django.utils import translation
 from pytest_django.asserts import assertContains
 
 from tests.factories import ProjectFactory, ZoneFactory
-from tests.tools import tool_missing
+from tests.tools import ROOT, tool_missing
 from zones.models import Indicator, Plot, Project, Sector, Zone
 
-ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = {"en": ROOT / "locale/en/LC_MESSAGES", "zh-hans": ROOT / "locale/zh_Hans/LC_MESSAGES"}
 PREFIXES = {"vi": "", "en": "/en", "zh-hans": "/zh-hans"}
 # Letters only Vietnamese writes (not French: country names such as Côte d'Ivoire are fine).

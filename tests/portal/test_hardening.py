@@ -5,7 +5,6 @@ import logging
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -13,9 +12,9 @@ from pytest_django.asserts import assertContains
 
 from investors.models import Inquiry
 from tests.factories import ZoneFactory
+from tests.tools import ROOT
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[2]
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
@@ -102,7 +101,7 @@ def test_production_settings_send_hsts_and_host_prefixed_secure_cookies(tmp_path
 
 @pytest.fixture
 def failing_site(settings):
-    settings.ROOT_URLCONF = "tests.security.urls"
+    settings.ROOT_URLCONF = "tests.portal.failing_urls"
     client = Client(raise_request_exception=False)
     return client
 

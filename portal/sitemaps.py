@@ -2,7 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from .models import Zone
+from zones.models import Zone
 
 
 class ZoneSitemap(Sitemap):

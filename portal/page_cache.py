@@ -41,7 +41,7 @@ def catalogue_changed(**kwargs):
 
 
 def connect_signals():
-    from .models import Indicator, Plot, Project, Sector, Zone, ZonePhoto
+    from zones.models import Indicator, Plot, Project, Sector, Zone, ZonePhoto
 
     for model in (Zone, Plot, Project, ZonePhoto, Sector, Indicator):
         post_save.connect(catalogue_changed, sender=model, dispatch_uid=f"page-cache-{model}")
@@ -59,7 +59,7 @@ class AnonymousPageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         if key.startswith("api:"):
-            from .api import refusal
+            from zones.api import refusal
 
             if refused := refusal(request):
                 return refused

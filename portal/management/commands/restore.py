@@ -12,8 +12,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from zones.backups import BackupError, check_backup, describe, restore_database
-from zones.page_cache import catalogue_changed
+from portal.backups import BackupError, check_backup, describe, restore_database
+from portal.page_cache import catalogue_changed
 
 
 class Command(BaseCommand):

@@ -12,7 +12,6 @@ import subprocess
 import sys
 import uuid
 from contextlib import closing
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -21,9 +20,8 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from tests.factories import InquiryFactory, PlotFactory, ProjectFactory, UserFactory
-from tests.tools import tool_missing
+from tests.tools import ROOT, tool_missing
 
-ROOT = Path(__file__).resolve().parent.parent
 MAIN_TABLES = [
     "zones_zone",
     "zones_plot",
@@ -171,9 +169,9 @@ def test_restore_refuses_a_missing_file(tmp_path):
 
 
 def test_after_a_restore_no_page_cached_from_the_old_data_is_served(tmp_path, monkeypatch):
-    from zones import page_cache
-    from zones.backups import SIGNATURES
-    from zones.management.commands import restore
+    from portal.backups import SIGNATURES
+    from portal.management.commands import restore
+    from portal import page_cache
 
     vendor = "postgresql" if connection.vendor == "postgresql" else "sqlite"
     (tmp_path / "backup").write_bytes(SIGNATURES[vendor] + b"\0" * 64)

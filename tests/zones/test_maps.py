@@ -1,0 +1,55 @@
+"""Maps: the zone page's outline and plots, the home map's markers, Leaflet from a package."""
+
+from decimal import Decimal
+
+import pytest
+from django.contrib.staticfiles import finders
+from pytest_django.asserts import assertContains
+
+from tests.factories import SQUARE, PlotFactory, ZoneFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_zone_page_maps_the_outline_and_the_plots_with_a_legend(client):
+    zone = ZoneFactory(latitude=Decimal("21.61"), longitude=Decimal("106.58"), boundary=SQUARE)
+    plot = PlotFactory(zone=zone, code="B1", boundary=SQUARE)
+    response = client.get(zone.get_absolute_url())
+    html = response.content.decode()
+    data = html.split('id="map-data"')[1]
+    assert '"code": "B1"' in data and f'"inquire": "/inquire/?plot={plot.pk}"' in data
+    assert "/static/leaflet/leaflet.js" in html and "/static/js/map.js" in html
+    assertContains(response, "swatch-available")
+    # Without JavaScript the table still has every plot.
+    assertContains(response, 'id="plot-B1"')
+
+
+def test_leaflet_comes_from_a_package_not_a_cdn(client, langson):
+    found = finders.find("leaflet/leaflet.js")
+    assert found and "site-packages/leaflet/static" in found
+    assert "//unpkg.com" not in client.get("/zones/").content.decode()
+
+
+def test_the_home_map_loads_every_zone_from_map_json_after_the_page(client):
+    shown = ZoneFactory(
+        slug="a", name_en="Park A", latitude=Decimal("21.61"), longitude=Decimal("106.58")
+    )
+    ZoneFactory(slug="hidden", is_published=False, latitude=Decimal("21.7"), longitude=106.6)
+    ZoneFactory(slug="nowhere", latitude=None, longitude=None)
+    html = client.get("/").content.decode()
+    data = html.split('id="map-data"')[1]
+    assert '"markersUrl": "/zones/map.json"' in data and '"markers"' not in data
+
+    markers = client.get("/zones/map.json").json()["markers"]
+    assert [m["url"] for m in markers] == [shown.get_absolute_url()]
+    english = client.get("/en/zones/map.json").json()["markers"]
+    assert (english[0]["name"], english[0]["url"], english[0]["status"]) == (
+        "Park A",
+        "/en/zones/a/",
+        "Operating",
+    )
+
+
+def test_without_a_located_zone_the_home_page_has_no_map(client):
+    ZoneFactory(latitude=None, longitude=None)
+    assert 'id="map"' not in client.get("/").content.decode()
