@@ -34,6 +34,17 @@ def _test_settings(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language, whatever the one before it activated: a test
+    that left Chinese active made the next one's `alt_text=` fill `alt_text_zh_hans`."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("chief", "chief@example.org", "pw")
