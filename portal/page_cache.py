@@ -16,6 +16,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
 
+from .ratelimits import api_throttle, api_too_many_requests
+
 VERSION_KEY = "catalogue-version"
 LANGUAGE_PREFIX = re.compile(r"^/(en|zh-hans)(?=/)")
 CACHED_PATHS = re.compile(r"^/(|zones/.*|plots/.*|sitemap\.xml|robots\.txt)$")
@@ -40,13 +42,13 @@ def catalogue_changed(**kwargs):
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def connect_signals():
-    from zones.models import Indicator, Plot, Project, Sector, Zone, ZonePhoto
-
-    for model in (Zone, Plot, Project, ZonePhoto, Sector, Indicator):
+def invalidate_on_change(*models, m2m=()):
+    """Any save or delete of these models, or change of these many-to-many relations, makes
+    every cached page out of date. Each domain names its own models (zones/apps.py)."""
+    for model in models:
         post_save.connect(catalogue_changed, sender=model, dispatch_uid=f"page-cache-{model}")
         post_delete.connect(catalogue_changed, sender=model, dispatch_uid=f"page-cache-d-{model}")
-    for through in (Zone.sectors.through, Plot.sectors.through):
+    for through in m2m:
         m2m_changed.connect(catalogue_changed, sender=through, dispatch_uid=f"page-cache-{through}")
 
 
@@ -58,11 +60,8 @@ class AnonymousPageCacheMiddleware:
         key = self._key(request)
         if key is None:
             return self.get_response(request)
-        if key.startswith("api:"):
-            from zones.api import refusal
-
-            if refused := refusal(request):
-                return refused
+        if key.startswith("api:") and (retry_after := api_throttle(request)):
+            return api_too_many_requests(retry_after)
         # One round trip for both: the catalogue's version and the page kept under its address,
         # with the version it was made from (a hit costs two Redis reads otherwise).
         found = cache.get_many([VERSION_KEY, key])

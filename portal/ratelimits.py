@@ -3,6 +3,7 @@
 import math
 
 from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
 
@@ -41,5 +42,24 @@ def too_many_requests(request, retry_after):
     response = render(
         request, "429.html", {"retry_minutes": math.ceil(retry_after / 60)}, status=429
     )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def api_throttle(request):
+    """Count this request against the client's API limit, once per request: the page cache
+    counts a request it answers from the cache, the endpoint one it answers itself. The seconds
+    to wait when over the limit, else None."""
+    if getattr(request, "api_request_counted", False):
+        return None
+    request.api_request_counted = True
+    return limit_reached(
+        request, group="api", rate=settings.API_RATE_LIMIT, increment=True, method="GET"
+    )
+
+
+def api_too_many_requests(retry_after):
+    """The API's 429: JSON, as every API answer is."""
+    response = JsonResponse({"detail": "Too many requests; retry later."}, status=429)
     response["Retry-After"] = str(retry_after)
     return response

@@ -5,7 +5,6 @@ exposed, and projects are named by company only."""
 import datetime
 from typing import Annotated, Literal
 
-from django.conf import settings
 from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -14,7 +13,7 @@ from django.utils.http import http_date
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
-from portal.ratelimits import limit_reached
+from portal.ratelimits import api_throttle, api_too_many_requests
 
 from .filters import PlotFilter, ZoneFilter
 from .models import District, Indicator, Plot, Project, Sector, Zone
@@ -56,11 +55,7 @@ class BadFilter(Exception):
 
 @api.exception_handler(TooManyRequests)
 def too_many_requests(request, exc):
-    response = api.create_response(
-        request, {"detail": "Too many requests; retry later."}, status=429
-    )
-    response["Retry-After"] = str(exc.retry_after)
-    return response
+    return api_too_many_requests(exc.retry_after)
 
 
 @api.exception_handler(BadFilter)
@@ -83,28 +78,9 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found."}, status=404)
 
 
-def throttle(request):
-    """Count this request against the client's API limit, once per request: the page cache
-    counts a request it answers from the cache, the endpoint one it answers itself. The seconds
-    to wait when over the limit, else None."""
-    if getattr(request, "api_request_counted", False):
-        return None
-    request.api_request_counted = True
-    return limit_reached(
-        request, group="api", rate=settings.API_RATE_LIMIT, increment=True, method="GET"
-    )
-
-
-def refusal(request):
-    """The API's 429 response when the client is over its limit (for the page cache), else
-    None."""
-    retry_after = throttle(request)
-    return too_many_requests(request, TooManyRequests(retry_after)) if retry_after else None
-
-
 def _prepare(request, response, lang, *models):
     """Throttle, choose the language, and set Last-Modified from the data's last change."""
-    if retry_after := throttle(request):
+    if retry_after := api_throttle(request):
         raise TooManyRequests(retry_after)
     translation.activate(lang or translation.get_language_from_request(request))
     stamps = [m.objects.aggregate(last=Max("updated"))["last"] for m in models]

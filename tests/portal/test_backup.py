@@ -169,9 +169,9 @@ def test_restore_refuses_a_missing_file(tmp_path):
 
 
 def test_after_a_restore_no_page_cached_from_the_old_data_is_served(tmp_path, monkeypatch):
+    from portal import page_cache
     from portal.backups import SIGNATURES
     from portal.management.commands import restore
-    from portal import page_cache
 
     vendor = "postgresql" if connection.vendor == "postgresql" else "sqlite"
     (tmp_path / "backup").write_bytes(SIGNATURES[vendor] + b"\0" * 64)
