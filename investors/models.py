@@ -1,6 +1,7 @@
 """Expressions of interest from investors, the staff's follow-up, and the mail about them."""
 
 import datetime
+from typing import Self
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,7 +16,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from zones.models import Plot, Sector, Zone
 
 
-def add_working_days(start, days):
+def add_working_days(start: datetime.datetime, days: int) -> datetime.datetime:
     """`start` moved on by `days` working days (Monday to Friday), in local time.
 
     Public holidays are not counted out: the promise errs on the side of the investor.
@@ -28,8 +29,8 @@ def add_working_days(start, days):
     return moment
 
 
-class InquiryQuerySet(models.QuerySet):
-    def overdue(self, now=None):
+class InquiryQuerySet(models.QuerySet["Inquiry"]):
+    def overdue(self, now: datetime.datetime | None = None) -> Self:
         """Inquiries still waiting for a first response after their due time."""
         return self.filter(
             first_responded_at__isnull=True,
@@ -37,7 +38,7 @@ class InquiryQuerySet(models.QuerySet):
             status=Inquiry.Status.NEW,
         )
 
-    def for_admin_list(self):
+    def for_admin_list(self) -> Self:
         return self.select_related("sector", "assignee", "plot__zone").prefetch_related("zones")
 
 
@@ -237,8 +238,8 @@ class OfficerProfile(models.Model):
         return str(self.user)
 
 
-class OutboxMessageQuerySet(models.QuerySet):
-    def due(self, now=None):
+class OutboxMessageQuerySet(models.QuerySet["OutboxMessage"]):
+    def due(self, now: datetime.datetime | None = None) -> Self:
         now = now or timezone.now()
         return self.filter(status=OutboxMessage.Status.PENDING, next_attempt_at__lte=now)
 

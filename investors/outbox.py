@@ -6,6 +6,8 @@ never sent twice by the after-commit hook and `send_outbox` running at the same 
 
 import datetime
 import logging
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -14,12 +16,17 @@ from django.utils import timezone
 
 from .models import OutboxMessage
 
+if TYPE_CHECKING:
+    from .models import Inquiry
+
 logger = logging.getLogger(__name__)
 
 CLAIM = datetime.timedelta(minutes=10)
 
 
-def outbox_queue(*, kind, to, subject, body, inquiry=None):
+def outbox_queue(
+    *, kind: str, to: Iterable[str], subject: str, body: str, inquiry: "Inquiry | None" = None
+) -> OutboxMessage:
     """Store a message; it is sent once the surrounding transaction commits."""
     message = OutboxMessage.objects.create(
         kind=kind, to=list(to), subject=subject.strip(), body=body, inquiry=inquiry
@@ -28,11 +35,11 @@ def outbox_queue(*, kind, to, subject, body, inquiry=None):
     return message
 
 
-def _retry_delay(attempts):
+def _retry_delay(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(minutes=2**attempts)
 
 
-def outbox_send(*, message_ids=None):
+def outbox_send(*, message_ids: Iterable[int] | None = None) -> int:
     """Send the due messages (or the given ones if due); return how many went."""
     now = timezone.now()
     due = OutboxMessage.objects.due(now)
@@ -51,7 +58,7 @@ def outbox_send(*, message_ids=None):
     return sent
 
 
-def _deliver(message, now):
+def _deliver(message: OutboxMessage, now: datetime.datetime) -> int:
     try:
         EmailMessage(
             subject=message.subject,

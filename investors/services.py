@@ -1,6 +1,10 @@
 """Writes that span several rows, in one transaction each: the admin, views and commands call
 these so that they all validate and record the same way."""
 
+import datetime
+import uuid
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -10,8 +14,11 @@ from django.utils import timezone, translation
 from .models import Inquiry, OutboxMessage, ReferenceSequence, add_working_days
 from .outbox import outbox_queue
 
+if TYPE_CHECKING:
+    from .forms import InquiryForm
 
-def _next_reference(year):
+
+def _next_reference(year: int) -> str:
     """The next EOI-<year>-<5 digits>. The UPDATE locks the year's row until the transaction
     ends, so two submissions never get the same number and a rolled-back one leaves no gap."""
     ReferenceSequence.objects.bulk_create([ReferenceSequence(year=year)], ignore_conflicts=True)
@@ -20,7 +27,7 @@ def _next_reference(year):
     return f"EOI-{year}-{number:05d}"
 
 
-def inquiry_submit(*, form, token, language):
+def inquiry_submit(*, form: "InquiryForm", token: uuid.UUID, language: str) -> Inquiry:
     """Store a valid inquiry, its zones and the mail about it; return the inquiry.
 
     A token that was already used (a double click, a refresh, the back button) returns the
@@ -54,7 +61,7 @@ def inquiry_submit(*, form, token, language):
     return inquiry
 
 
-def _queue_inquiry_mail(inquiry):
+def _queue_inquiry_mail(inquiry: Inquiry) -> None:
     zones = list(inquiry.zones.all())
     context = {"inquiry": inquiry, "zones": zones, "site_url": settings.SITE_URL}
     with translation.override(inquiry.language):
@@ -77,13 +84,13 @@ def _queue_inquiry_mail(inquiry):
         )
 
 
-def inquiry_anonymise(*, older_than_days):
+def inquiry_anonymise(*, older_than_days: int) -> int:
     """Strip the personal data of closed inquiries last changed more than N days ago.
 
     The company, sector, zones and figures stay for statistics; the person, their contact
     details, their message and the mail sent about them go. Returns how many were anonymised.
     """
-    cutoff = timezone.now() - timezone.timedelta(days=older_than_days)
+    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
     with transaction.atomic():
         closed = Inquiry.objects.filter(
             status__in=Inquiry.CLOSED, updated__lt=cutoff, anonymised_at__isnull=True

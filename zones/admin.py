@@ -388,7 +388,7 @@ class ProposalPlotChangeInline(admin.TabularInline):
 
 
 class ProposalProjectChangeInline(ProposalPlotChangeInline):
-    model = ProposalProjectChange
+    model = ProposalProjectChange  # type: ignore[assignment]  # the same inline, other changes
     readonly_fields = ("project", "current_status", "status")
     fields = readonly_fields
 

@@ -3,13 +3,14 @@ indicators, documented at /api/v1/docs. It holds no personal data at all: inquir
 exposed, and projects are named by company only."""
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.http import http_date
+from django_filters import FilterSet
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -44,29 +45,29 @@ class Error(Schema):
 
 
 class TooManyRequests(Exception):
-    def __init__(self, retry_after):
+    def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
 
 
 class BadFilter(Exception):
-    def __init__(self, errors):
+    def __init__(self, errors: dict[str, list[str]]) -> None:
         self.errors = errors
 
 
 @api.exception_handler(TooManyRequests)
-def too_many_requests(request, exc):
+def too_many_requests(request: HttpRequest, exc: TooManyRequests) -> HttpResponse:
     return api_too_many_requests(exc.retry_after)
 
 
 @api.exception_handler(BadFilter)
-def bad_filter(request, exc):
+def bad_filter(request: HttpRequest, exc: BadFilter) -> HttpResponse:
     return api.create_response(
         request, {"detail": "Invalid filter values.", "errors": exc.errors}, status=400
     )
 
 
 @api.exception_handler(NinjaValidationError)
-def bad_parameters(request, exc):
+def bad_parameters(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     # 400, not 422: a bad query string is the client's bad request.
     return api.create_response(
         request, {"detail": "Invalid parameters.", "errors": exc.errors}, status=400
@@ -74,11 +75,16 @@ def bad_parameters(request, exc):
 
 
 @api.exception_handler(Http404)
-def not_found(request, exc):
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": "Not found."}, status=404)
 
 
-def _prepare(request, response, lang, *models):
+def _prepare(
+    request: HttpRequest,
+    response: HttpResponse,
+    lang: str | None,
+    *models: type[Zone | Plot | Project | Indicator],
+) -> None:
     """Throttle, choose the language, and set Last-Modified from the data's last change."""
     if retry_after := api_throttle(request):
         raise TooManyRequests(retry_after)
@@ -89,7 +95,7 @@ def _prepare(request, response, lang, *models):
     response["Content-Language"] = translation.get_language()
 
 
-def _page(queryset, limit, offset):
+def _page(queryset: QuerySet[Any], limit: int, offset: int) -> dict[str, Any]:
     return {
         "count": queryset.count(),
         "limit": limit,
@@ -98,7 +104,9 @@ def _page(queryset, limit, offset):
     }
 
 
-def _filter(filterset_class, request, queryset):
+def _filter(
+    filterset_class: type[FilterSet], request: HttpRequest, queryset: QuerySet[Any]
+) -> QuerySet[Any]:
     params = request.GET.copy()
     for name in ("limit", "offset", "lang"):
         params.pop(name, None)
@@ -134,23 +142,23 @@ class ZoneOut(Schema):
     url: str
 
     @staticmethod
-    def resolve_kind_label(zone):
+    def resolve_kind_label(zone: Zone) -> str:
         return str(zone.get_kind_display())
 
     @staticmethod
-    def resolve_district_label(zone):
+    def resolve_district_label(zone: Zone) -> str:
         return str(zone.get_district_display())
 
     @staticmethod
-    def resolve_status_label(zone):
+    def resolve_status_label(zone: Zone) -> str:
         return str(zone.get_status_display())
 
     @staticmethod
-    def resolve_parent(zone):
-        return zone.parent.slug if zone.parent_id else None
+    def resolve_parent(zone: Zone) -> str | None:
+        return zone.parent.slug if zone.parent else None
 
     @staticmethod
-    def resolve_url(zone, context):
+    def resolve_url(zone: Zone, context: dict[str, Any]) -> str:
         return context["request"].build_absolute_uri(zone.get_absolute_url())
 
 
@@ -188,11 +196,11 @@ class ZoneDetailOut(ZoneOut):
     fill_rate_history: list[HistoryPoint]
 
     @staticmethod
-    def resolve_sectors(zone):
+    def resolve_sectors(zone: Zone) -> list[str]:
         return [sector.slug for sector in zone.sectors.all()]
 
     @staticmethod
-    def resolve_plots(zone):
+    def resolve_plots(zone: Zone) -> dict[str, Any]:
         return {
             "count": zone.plot_count,
             "available_count": zone.free_plot_count,
@@ -200,7 +208,7 @@ class ZoneDetailOut(ZoneOut):
         }
 
     @staticmethod
-    def resolve_fill_rate_history(zone):
+    def resolve_fill_rate_history(zone: Zone) -> list[dict[str, Any]]:
         return [{"date": day, "fill_rate_pct": rate} for day, rate in zone.fill_rate_history()]
 
 
@@ -221,15 +229,15 @@ class PlotOut(Schema):
     is_sample: bool
 
     @staticmethod
-    def resolve_zone(plot):
+    def resolve_zone(plot: Plot) -> str:
         return plot.zone.slug
 
     @staticmethod
-    def resolve_status_label(plot):
+    def resolve_status_label(plot: Plot) -> str:
         return str(plot.get_status_display())
 
     @staticmethod
-    def resolve_sectors(plot):
+    def resolve_sectors(plot: Plot) -> list[str]:
         return [sector.slug for sector in plot.sectors.all()]
 
 
@@ -245,15 +253,15 @@ class ProjectOut(Schema):
     is_sample: bool
 
     @staticmethod
-    def resolve_zone(project):
+    def resolve_zone(project: Project) -> str:
         return project.zone.slug
 
     @staticmethod
-    def resolve_sector(project):
-        return project.sector.slug if project.sector_id else None
+    def resolve_sector(project: Project) -> str | None:
+        return project.sector.slug if project.sector else None
 
     @staticmethod
-    def resolve_status_label(project):
+    def resolve_status_label(project: Project) -> str:
         return str(project.get_status_display())
 
 
@@ -267,11 +275,11 @@ class IndicatorOut(Schema):
     source: str
 
 
-def page_of(schema):
+def page_of(schema: type[Schema]) -> type[Schema]:
     return type(
         f"{schema.__name__.removesuffix('Out')}Page",
         (Schema,),
-        {"__annotations__": {"count": int, "limit": int, "offset": int, "items": list[schema]}},
+        {"__annotations__": {"count": int, "limit": int, "offset": int, "items": list[schema]}},  # type: ignore[valid-type]
     )
 
 
@@ -284,11 +292,11 @@ ZonePage, PlotPage, ProjectPage, IndicatorPage = (
 ERRORS = {400: Error, 404: Error, 429: Error}
 
 
-def one_of(*values):
+def one_of(*values: str) -> Any:
     return Literal[tuple(values)]
 
 
-def sorts(*names):
+def sorts(*names: str) -> Any:
     return one_of(*names, *(f"-{name}" for name in names))
 
 
@@ -296,19 +304,21 @@ Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=80)]
 Area = Annotated[float, Field(ge=0, le=10_000_000)]
 
 
+# The allowed values are Literal types built from the models' choices at run time: pydantic
+# validates and documents them; mypy cannot read a call as a type.
 class ZoneQuery(Schema):
-    kind: one_of(*Zone.Kind.values) | None = None
-    district: one_of(*District.values) | None = None
-    status: one_of(*Zone.Status.values) | None = None
+    kind: one_of(*Zone.Kind.values) | None = None  # type: ignore[valid-type]
+    district: one_of(*District.values) | None = None  # type: ignore[valid-type]
+    status: one_of(*Zone.Status.values) | None = None  # type: ignore[valid-type]
     min_free_ha: Annotated[float, Field(ge=0, le=100_000)] | None = None
     sector: Slug | None = Field(None, description="A sector's slug; unknown: no zone.")
-    sort: sorts("free", "fill", "name") | None = None
+    sort: sorts("free", "fill", "name") | None = None  # type: ignore[valid-type]
 
 
 class PlotQuery(Schema):
     zone: Slug | None = Field(None, description="A zone's slug; unknown: no plot.")
-    district: one_of(*District.values) | None = None
-    status: one_of("", *Plot.Status.values) | None = Field(
+    district: one_of(*District.values) | None = None  # type: ignore[valid-type]
+    status: one_of("", *Plot.Status.values) | None = Field(  # type: ignore[valid-type]
         None, description="Default: available; empty for every status."
     )
     area_min: Area | None = None
@@ -317,7 +327,7 @@ class PlotQuery(Schema):
     rent_min: Area | None = None
     rent_max: Area | None = None
     sector: Slug | None = Field(None, description="A sector's slug; unknown: no plot.")
-    sort: sorts("area", "rent") | None = None
+    sort: sorts("area", "rent") | None = None  # type: ignore[valid-type]
 
 
 Limit = Query(20, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}.")
@@ -332,7 +342,7 @@ def zones(
     limit: int = Limit,
     offset: int = Offset,
     lang: Language | None = None,
-):
+) -> dict[str, Any]:
     _prepare(request, response, lang, Zone, Plot)
     queryset = _filter(ZoneFilter, request, Zone.objects.for_listing())
     return _page(queryset.order_by("slug") if not filters.sort else queryset, limit, offset)
@@ -343,7 +353,9 @@ def zones(
     response={200: ZoneDetailOut, **ERRORS},
     summary="One zone, with its plots summary and fill-rate history",
 )
-def zone(request: HttpRequest, response: HttpResponse, slug: str, lang: Language | None = None):
+def zone(
+    request: HttpRequest, response: HttpResponse, slug: str, lang: Language | None = None
+) -> Zone:
     _prepare(request, response, lang, Zone, Plot)
     return get_object_or_404(Zone.objects.for_listing().prefetch_related("sectors"), slug=slug)
 
@@ -356,9 +368,9 @@ def plots(
     limit: int = Limit,
     offset: int = Offset,
     lang: Language | None = None,
-):
+) -> dict[str, Any]:
     _prepare(request, response, lang, Plot)
-    queryset = (
+    queryset: QuerySet[Plot] = (
         Plot.objects.filter(zone__is_published=True)
         .select_related("zone")
         .prefetch_related("sectors")
@@ -381,7 +393,7 @@ def projects(
     limit: int = Limit,
     offset: int = Offset,
     lang: Language | None = None,
-):
+) -> dict[str, Any]:
     _prepare(request, response, lang, Project)
     queryset = Project.objects.filter(zone__is_published=True).select_related("zone", "sector")
     if zone:
@@ -400,6 +412,6 @@ def indicators(
     limit: int = Limit,
     offset: int = Offset,
     lang: Language | None = None,
-):
+) -> dict[str, Any]:
     _prepare(request, response, lang, Indicator)
     return _page(Indicator.objects.order_by("position", "slug"), limit, offset)

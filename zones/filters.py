@@ -123,7 +123,7 @@ class ZoneFilter(BootstrapFilterSet):
 
     class Meta:
         model = Zone
-        fields = []
+        fields: list[str] = []
 
 
 class PlotFilter(BootstrapFilterSet):
@@ -175,7 +175,7 @@ class PlotFilter(BootstrapFilterSet):
 
     class Meta:
         model = Plot
-        fields = []
+        fields: list[str] = []
 
     def __init__(self, data=None, *args, **kwargs):
         # Available plots unless the visitor asks otherwise (status= for every status).

@@ -6,6 +6,7 @@ whatever writes, and in `clean()`, so a form shows a friendly message next to th
 
 import uuid
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,15 +23,18 @@ from .geo import BBOX, in_province, validate_polygon
 from .photos import process_photo, validate_photo
 from .validators import validate_document
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 M2_PER_HA = Decimal(10_000)
 # SQLite stores whole decimals as integers and then divides them as integers: multiply instead.
 HA_PER_M2 = Decimal("0.0001")
 PER_CENT = Decimal("0.01")
-AREA = {"max_digits": 10, "decimal_places": 2}
+AREA: dict[str, Any] = {"max_digits": 10, "decimal_places": 2}
 POSITIVE = [MinValueValidator(Decimal("0.01"))]
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 # A road distance in km, where one is known.
-KM = {
+KM: dict[str, Any] = {
     "max_digits": 6,
     "decimal_places": 1,
     "null": True,
@@ -133,20 +137,20 @@ class Sector(TimeStamped):
         return self.name
 
 
-def manages_only_own_zones(user):
+def manages_only_own_zones(user: "User") -> bool:
     """A zone's named manager who is not a superuser works on their own zones only."""
-    return not user.is_superuser and user.managed_zones.exists()
+    # managed_zones is Zone.managers' reverse side, which django-stubs misses (see there).
+    return not user.is_superuser and user.managed_zones.exists()  # type: ignore[attr-defined]
 
 
-class ZoneQuerySet(models.QuerySet):
-    def published(self):
+class ZoneQuerySet(models.QuerySet["Zone"]):
+    def published(self) -> Self:
         return self.filter(is_published=True)
 
-    def with_free_area(self):
+    def with_free_area(self) -> Self:
         """Annotate `free_area_ha`: where a zone has plots, the area of its available plots;
         where it has none, the estimate from the reported fill rate and the leasable (else total)
         area; else NULL (not reported). From the zone's stored plot totals: no subquery."""
-        area = models.DecimalField(max_digits=14, decimal_places=4)
         return self.annotate(
             free_area_ha=Case(
                 When(plot_count__gt=0, then=F("free_plot_m2") * HA_PER_M2),
@@ -157,11 +161,11 @@ class ZoneQuerySet(models.QuerySet):
                     * PER_CENT,
                 ),
                 default=None,
-                output_field=area,
+                output_field=models.DecimalField(max_digits=14, decimal_places=4),
             ),
         )
 
-    def refresh_plot_totals(self):
+    def refresh_plot_totals(self) -> int:
         """Recount the stored plot totals (`plot_count`, `free_plot_count`, `free_plot_m2`) of
         these zones from their plots, in one UPDATE. Every save or delete of a plot does it for
         the plot's zone (see `plot_changed`); a bulk insert must call it itself.
@@ -186,14 +190,14 @@ class ZoneQuerySet(models.QuerySet):
                 ),
             )
 
-    def listed_columns(self):
+    def listed_columns(self) -> Self:
         """Only the columns that zone lists, cards and map markers show: sorting 500 zones
         with every description in three languages cost more than the rest of /zones/."""
         return self.only(
             *Zone.LISTED_FIELDS, *(f"parent__{f}" for f in ("slug", *Zone.NAME_FIELDS))
         )
 
-    def with_min_rent(self):
+    def with_min_rent(self) -> Self:
         """Annotate `min_rent`: the lowest USD rent among available plots (one query)."""
         rents = (
             Plot.objects.filter(
@@ -204,7 +208,7 @@ class ZoneQuerySet(models.QuerySet):
         )
         return self.annotate(min_rent=Subquery(rents))
 
-    def for_listing(self):
+    def for_listing(self) -> Self:
         """Published zones with what the cards and tables show, parks first: one query."""
         kind_order = Case(
             *(When(kind=kind, then=Value(i)) for i, kind in enumerate(Zone.Kind)),
@@ -218,12 +222,12 @@ class ZoneQuerySet(models.QuerySet):
             .order_by("kind_order", "name")
         )
 
-    def managed_by(self, user):
+    def managed_by(self, user: "User") -> Self:
         """The zones `user` may see and edit in the admin: all of them for a superuser or for
         staff who manage none; only their own for a zone's named managers."""
         return self.filter(managers=user) if manages_only_own_zones(user) else self
 
-    def with_plot_fill(self):
+    def with_plot_fill(self) -> Self:
         """Annotate `plot_area_m2` and `leased_plot_m2` (one query for any number of zones)."""
         plots = Plot.objects.filter(zone=OuterRef("pk")).order_by().values("zone")
         leased = plots.filter(status=Plot.Status.LEASED)
@@ -232,7 +236,7 @@ class ZoneQuerySet(models.QuerySet):
             leased_plot_m2=Subquery(leased.annotate(s=Sum("area_m2")).values("s")),
         )
 
-    def headline_figures(self):
+    def headline_figures(self) -> dict[str, Any]:
         """The province-wide figures of the home page, in one query.
 
         Economic zones are left out of the sums: the parks inside them are counted already.
@@ -353,7 +357,7 @@ class Zone(Versioned, TimeStamped):
     )
     is_published = models.BooleanField(_("hiển thị công khai"), default=True)
     sectors = models.ManyToManyField(
-        "Sector", verbose_name=_("ngành nghề thu hút"), blank=True, related_name="zones"
+        Sector, verbose_name=_("ngành nghề thu hút"), blank=True, related_name="zones"
     )
     boundary = models.JSONField(
         _("ranh giới (GeoJSON)"),
@@ -412,7 +416,8 @@ class Zone(Versioned, TimeStamped):
             "với tỷ lệ tính từ diện tích các lô đã cho thuê."
         ),
     )
-    managers = models.ManyToManyField(
+    # django-stubs cannot name this relation's through model (it can DeveloperCompany.members').
+    managers = models.ManyToManyField(  # type: ignore[var-annotated]
         settings.AUTH_USER_MODEL,
         verbose_name=_("cán bộ quản lý"),
         blank=True,
@@ -602,11 +607,11 @@ class Zone(Versioned, TimeStamped):
         return base * self.fill_rate_pct / 100
 
 
-class PlotQuerySet(models.QuerySet):
-    def available(self):
+class PlotQuerySet(models.QuerySet["Plot"]):
+    def available(self) -> Self:
         return self.filter(status=Plot.Status.AVAILABLE)
 
-    def free_first(self):
+    def free_first(self) -> Self:
         """Available plots first, then reserved, then leased; by code within each."""
         order = Case(
             *(When(status=status, then=Value(i)) for i, status in enumerate(Plot.Status)),

@@ -1,16 +1,40 @@
 """Writes that span several rows, each in one transaction: proposals from park developers."""
 
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
-from django.db import transaction
+from django.core.files import File
+from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Plot, Project, Proposal, ProposalPlotChange, ProposalProjectChange, Zone
+from .models import (
+    DeveloperCompany,
+    Plot,
+    Project,
+    Proposal,
+    ProposalPlotChange,
+    ProposalProjectChange,
+    Zone,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def proposal_submit(
-    *, zone, company, user, fill_rate_pct, plot_statuses, project_statuses, note="", document=None
-):
+    *,
+    zone: Zone,
+    company: DeveloperCompany,
+    user: "User",
+    fill_rate_pct: Decimal | None,
+    plot_statuses: Iterable[tuple[Plot, str]],
+    project_statuses: Iterable[tuple[Project, str]],
+    note: str = "",
+    document: File | None = None,
+) -> Proposal:
     """Record a developer's proposal; only what differs from today's figures is kept."""
     with transaction.atomic():
         proposal = Proposal.objects.create(
@@ -34,19 +58,20 @@ def proposal_submit(
     return proposal
 
 
-def _apply(obj, officer, reason, **values):
+def _apply(obj: models.Model, officer: "User", reason: str, **values: Any) -> None:
     changed = {k: v for k, v in values.items() if getattr(obj, k) != v}
     if not changed:
         return
     for field, value in changed.items():
         setattr(obj, field, value)
-    obj._change_reason = reason
-    obj._history_user = officer
+    # Read by django-simple-history when it records the save.
+    obj._change_reason = reason  # type: ignore[attr-defined]
+    obj._history_user = officer  # type: ignore[attr-defined]
     obj.full_clean()
     obj.save()
 
 
-def proposal_approve(*, proposal, officer):
+def proposal_approve(*, proposal: Proposal, officer: "User") -> Proposal:
     """Apply a pending proposal in one transaction; the history names the developer who
     proposed and the officer who approved."""
     with transaction.atomic():
@@ -67,10 +92,12 @@ def proposal_approve(*, proposal, officer):
         if proposal.fill_rate_pct is not None:
             zone = Zone.objects.select_for_update().get(pk=proposal.zone_id)
             _apply(zone, officer, reason, fill_rate_pct=proposal.fill_rate_pct)
-        for change in proposal.plot_changes.all():
-            _apply(Plot.objects.get(pk=change.plot_id), officer, reason, status=change.status)
-        for change in proposal.project_changes.all():
-            _apply(Project.objects.get(pk=change.project_id), officer, reason, status=change.status)
+        for plot_change in proposal.plot_changes.all():
+            plot = Plot.objects.get(pk=plot_change.plot_id)
+            _apply(plot, officer, reason, status=plot_change.status)
+        for project_change in proposal.project_changes.all():
+            project = Project.objects.get(pk=project_change.project_id)
+            _apply(project, officer, reason, status=project_change.status)
         proposal.status = Proposal.Status.APPROVED
         proposal.decided_by = officer
         proposal.decided_at = timezone.now()
@@ -78,7 +105,7 @@ def proposal_approve(*, proposal, officer):
     return proposal
 
 
-def proposal_reject(*, proposal, officer, reason):
+def proposal_reject(*, proposal: Proposal, officer: "User", reason: str) -> None:
     with transaction.atomic():
         updated = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PENDING).update(
             status=Proposal.Status.REJECTED,

@@ -1,3 +1,4 @@
+import django_filters
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -61,8 +62,8 @@ class FilteredListMixin:
 
     Invalid filter values are shown next to their field, with a 400 and no results."""
 
-    filterset_class = None
-    paginate_by = 20
+    filterset_class: type[django_filters.FilterSet] | None = None
+    paginate_by: int | None = 20
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.filterset_class(request.GET or None, queryset=self.base_queryset())

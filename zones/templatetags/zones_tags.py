@@ -4,7 +4,7 @@ from decimal import Decimal
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import number_format
-from django.utils.html import _json_script_escapes, format_html
+from django.utils.html import _json_script_escapes, format_html  # type: ignore[attr-defined]
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
