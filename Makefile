@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 help:
 	@echo "make run    install, migrate, load the Lạng Sơn data and serve on http://127.0.0.1:8000"
 	@echo "make test   install the test tools and run the whole suite (DATABASE_URL picks the database)"
-	@echo "make lint   ruff check and format check"
+	@echo "make lint   ruff (lint, format), djhtml (template indentation), mypy (types)"
 	@echo "make backup   back up DATABASE_URL's database to a timestamped file in var/backups/"
 	@echo "make restore FILE=var/backups/…   replace DATABASE_URL's database with that backup"
 
@@ -75,9 +75,13 @@ restore: $(VENV)/.base-installed
 	@test -n "$(FILE)" || { echo "Which backup? make restore FILE=var/backups/<file>" >&2; exit 2; }
 	$(PY) manage.py restore "$(FILE)"
 
-lint: $(VENV)/.test-installed
+# The same checks as .pre-commit-config.yaml. mypy loads the settings (django-stubs' plugin),
+# which read var/dev.env when run outside make.
+lint: $(VENV)/.test-installed var/dev.env
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+	$(VENV)/bin/mypy
 
 # Regenerate the lock files after editing pyproject.toml (needs network access to PyPI).
 lock:
