@@ -22,10 +22,9 @@ def dashboard(user, now=None):
     )
     quiet_since = now - timedelta(days=7)
     stale_before = today - timedelta(days=settings.STALE_FIGURES_DAYS)
-    zones, inquiries = Zone.objects.all(), Inquiry.objects.all()
+    zones, inquiries = Zone.objects.all(), Inquiry.objects.visible_to(user)
     if manages_only_own_zones(user):  # a zone manager sees their zones and inquiries about them
         zones = zones.filter(managers=user)
-        inquiries = inquiries.filter(zones__in=zones).distinct()
     return {
         "new_this_week": inquiries.filter(created__gte=week_start).count(),
         "quiet": list(

@@ -137,19 +137,9 @@ class OwnRowsInlineFormSet(BaseInlineFormSet):
             form.fields[self._pk_field.name].queryset = self.get_queryset()
 
 
-class ManagedZonesMixin:
-    """A zone's named managers (who are not superusers) see and edit only their zones and what
-    is in them; anyone else's is 403, in the list, the change page and by direct URL, and no
-    foreign key they fill in can point into another zone."""
-
-    zone_lookup = "zone"
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if not manages_only_own_zones(request.user):
-            return queryset
-        prefix = f"{self.zone_lookup}__" if self.zone_lookup else ""
-        return queryset.filter(**{f"{prefix}managers": request.user}).distinct()
+class OutOfReachMixin:
+    """What `get_queryset` leaves out for a user is out of their reach: 403 by direct URL (the
+    change, delete and history pages) and no object-level permission on it."""
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
@@ -172,10 +162,6 @@ class ManagedZonesMixin:
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self.in_reach(request, obj)
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        kwargs = limit_to_managed_zones(db_field, request, kwargs)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
     def history_view(self, request, object_id, extra_context=None):
         self.get_object(request, object_id)  # the history of another's zone is theirs too
         return super().history_view(request, object_id, extra_context)
@@ -183,6 +169,25 @@ class ManagedZonesMixin:
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self.get_object(request, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ManagedZonesMixin(OutOfReachMixin):
+    """A zone's named managers (who are not superusers) see and edit only their zones and what
+    is in them; anyone else's is 403, in the list, the change page and by direct URL, and no
+    foreign key they fill in can point into another zone."""
+
+    zone_lookup = "zone"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not manages_only_own_zones(request.user):
+            return queryset
+        prefix = f"{self.zone_lookup}__" if self.zone_lookup else ""
+        return queryset.filter(**{f"{prefix}managers": request.user}).distinct()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs = limit_to_managed_zones(db_field, request, kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class PlotInline(TranslationTabularInline):
