@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
@@ -253,6 +254,24 @@ class PortalAdmin(StaleEditGuard, ImportExportMixin, SimpleHistoryAdmin, Transla
 
     form = VersionedForm
     formats = [CSV, XLSX]
+
+    def export_action(self, request):
+        # The export narrows by the list's filters in its address; one it does not understand
+        # is refused with a message, as the list does, not a server error.
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            unknown = ", ".join(sorted(request.GET))
+            self.message_user(
+                request,
+                _(
+                    "Địa chỉ trang xuất có bộ lọc không hợp lệ (%(params)s). Hãy lọc lại danh "
+                    "sách rồi bấm Xuất."
+                )
+                % {"params": unknown},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.path)
 
 
 @admin.register(Zone)
