@@ -134,14 +134,10 @@ class Sector(TimeStamped):
 
 
 def manages_only_own_zones(user):
-    """A zone's named manager who is not a superuser works on their own zones only.
-
-    One query per user object (a request's user lives for the request): the admin asks for
-    every list, form field and object permission of a page."""
-    if user.is_superuser or not user.is_authenticated:
-        return False
+    """A zone's named manager who is not a superuser works on their own zones only. One query
+    per user object: the answer is kept on it, as Django keeps a user's permissions."""
     if not hasattr(user, "_manages_only_own_zones"):
-        user._manages_only_own_zones = user.managed_zones.exists()
+        user._manages_only_own_zones = not user.is_superuser and user.managed_zones.exists()
     return user._manages_only_own_zones
 
 
