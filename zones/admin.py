@@ -144,9 +144,17 @@ class OutOfReachMixin:
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
-        if obj is None and self.model._default_manager.filter(pk=object_id).exists():
+        if obj is None and self.exists(object_id):
             raise PermissionDenied
         return obj
+
+    def exists(self, object_id):
+        """Whether any row has this id from the address (a malformed one: none, not a 500)."""
+        try:
+            pk = self.model._meta.pk.to_python(object_id)
+        except ValidationError:
+            return False
+        return self.model._default_manager.filter(pk=pk).exists()
 
     def in_reach(self, request, obj):
         """Whether `obj` is one of those `request.user` may see and change here."""
@@ -164,11 +172,14 @@ class OutOfReachMixin:
         return super().has_delete_permission(request, obj) and self.in_reach(request, obj)
 
     def history_view(self, request, object_id, extra_context=None):
-        self.get_object(request, object_id)  # the history of another's zone is theirs too
+        # The history of another's zone is theirs too; of no row, "does not exist".
+        if self.get_object(request, object_id) is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         return super().history_view(request, object_id, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        self.get_object(request, object_id)
+        if self.get_object(request, object_id) is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 

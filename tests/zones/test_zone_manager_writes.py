@@ -368,3 +368,13 @@ def test_a_developer_cannot_slip_another_zones_plot_into_a_proposal(
     proposal = Proposal.objects.get()
     assert proposal.zone == hong_phong
     assert not proposal.plot_changes.exists()
+
+
+@pytest.mark.parametrize("who", ["zone_editor", "superuser"])
+@pytest.mark.parametrize("view", ["change", "history", "delete"])
+def test_a_malformed_id_in_the_address_is_not_found_rather_than_a_server_error(
+    client, request, hong_phong, who, view
+):
+    client.force_login(request.getfixturevalue(who))
+    response = client.get(f"/admin/zones/plot/abc/{view}/")
+    assert response.status_code in (302, 404)  # Django's "does not exist": back to the index
