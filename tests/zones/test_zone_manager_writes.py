@@ -43,7 +43,7 @@ def posted(page, **changes):
     """What a browser posts back from an admin add or change page, with `changes` typed in."""
     data = {}
     form_list = [page.context["adminform"].form]
-    for inline in page.context["inline_admin_formsets"]:
+    for inline in page.context.get("inline_admin_formsets", []):
         management = inline.formset.management_form
         data.update({management.add_prefix(k): v for k, v in management.initial.items()})
         form_list += inline.formset.forms
@@ -167,6 +167,25 @@ def test_the_admin_knows_another_zones_objects_are_out_of_reach(
         if type(obj) is not Zone:
             assert not model_admin.has_delete_permission(request, obj)
             assert model_admin.has_delete_permission(request, own)
+
+
+def test_reverting_their_plot_to_a_version_in_another_zone_is_refused(
+    editor_client, hong_phong, dong_banh
+):
+    plot = PlotFactory(zone=dong_banh, code="P-1")  # the province moved it to Hồng Phong since
+    plot = Plot.objects.get(pk=plot.pk)
+    plot.zone = hong_phong
+    plot.save()
+    old_version = plot.history.earliest()
+    url = reverse("admin:zones_plot_simple_history", args=[plot.pk, old_version.pk])
+    page = editor_client.get(url)
+    assert page.status_code == 200
+    # The version they post is today's, so only the zone can stop the revert.
+    data = posted(page, zone=str(dong_banh.pk), loaded_version=str(plot.version))
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "zone" in response.context["adminform"].form.errors
+    assert Plot.objects.get(pk=plot.pk).zone == hong_phong
 
 
 # Inlines
