@@ -44,6 +44,7 @@ class ManagedZonesResource(VersionedResource):
     zone (its record is there, or the row would put it there) is refused with its zone named."""
 
     zone_attribute = "zone_id"  # where a record says which zone it is about
+    managed_zone_ids = None  # set by before_import: None for no limit
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
@@ -103,7 +104,7 @@ class ZoneResource(ManagedZonesResource):
         )
         export_order = fields
 
-    zone_attribute = "pk"
+    zone_attribute = "pk"  # a zone row is about the zone itself
 
     def after_init_instance(self, instance, new, row, **kwargs):
         if new and self.managed_zone_ids is not None:
