@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import Country
 
-from zones.admin import ManagedZonesMixin
+from zones.admin import OutOfReachMixin
 
 from .models import Inquiry, InquiryNote, OfficerProfile, OutboxMessage
 from .outbox import outbox_send
@@ -89,6 +89,15 @@ class CountryFilter(admin.SimpleListFilter):
         return queryset.filter(country=self.value()) if self.value() else queryset
 
 
+class VisibleInquiriesMixin(OutOfReachMixin):
+    """Staff who manage some zones read only what concerns the inquiries about those zones
+    (`visible_to`, one rule for every admin that shows inquiry data): in the list, search,
+    actions, autocomplete, and the change and history pages (403)."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+
 class InquiryNoteInline(admin.TabularInline):
     model = InquiryNote
     extra = 1
@@ -113,8 +122,7 @@ class OutboxMessageInline(admin.TabularInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(ManagedZonesMixin, admin.ModelAdmin):
-    zone_lookup = "zones"
+class InquiryAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
     list_display = (
         "reference",
         "company_name",
@@ -234,7 +242,7 @@ class InquiryAdmin(ManagedZonesMixin, admin.ModelAdmin):
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
     list_display = (
         "kind",
         "inquiry",

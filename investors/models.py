@@ -1,7 +1,7 @@
 """Expressions of interest from investors, the staff's follow-up, and the mail about them."""
 
 import datetime
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,7 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
-from zones.models import Plot, Sector, Zone
+from zones.models import Plot, Sector, Zone, manages_only_own_zones
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def add_working_days(start: datetime.datetime, days: int) -> datetime.datetime:
@@ -37,6 +40,17 @@ class InquiryQuerySet(models.QuerySet["Inquiry"]):
             first_response_due__lt=now or timezone.now(),
             status=Inquiry.Status.NEW,
         )
+
+    def visible_to(self, user: "User") -> Self:
+        """The inquiries `user` may read: every one for superusers and for staff who manage no
+        zone; for a zone's named managers, those about one of their zones. Every admin page that
+        shows inquiry data goes through this. Lazy: one subquery, no duplicate rows."""
+        if not manages_only_own_zones(user):
+            return self
+        about_theirs = Inquiry.zones.through.objects.filter(
+            zone__in=Zone.objects.managed_by(user)
+        ).values("inquiry_id")
+        return self.filter(pk__in=about_theirs)
 
     def for_admin_list(self) -> Self:
         return self.select_related("sector", "assignee", "plot__zone").prefetch_related("zones")
@@ -242,6 +256,13 @@ class OutboxMessageQuerySet(models.QuerySet["OutboxMessage"]):
     def due(self, now: datetime.datetime | None = None) -> Self:
         now = now or timezone.now()
         return self.filter(status=OutboxMessage.Status.PENDING, next_attempt_at__lte=now)
+
+    def visible_to(self, user):
+        """The mail `user` may read: that about the inquiries they may read, and for a zone's
+        named managers nothing else (mail about no inquiry is the province's)."""
+        if not manages_only_own_zones(user):
+            return self
+        return self.filter(inquiry__in=Inquiry.objects.visible_to(user))
 
 
 class OutboxMessage(models.Model):

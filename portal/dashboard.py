@@ -7,7 +7,7 @@ from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from investors.models import Inquiry
-from zones.models import Zone, manages_only_own_zones
+from zones.models import Zone
 
 LIST_LIMIT = 20
 
@@ -22,10 +22,8 @@ def dashboard(user, now=None):
     )
     quiet_since = now - timedelta(days=7)
     stale_before = today - timedelta(days=settings.STALE_FIGURES_DAYS)
-    zones, inquiries = Zone.objects.all(), Inquiry.objects.all()
-    if manages_only_own_zones(user):  # a zone manager sees their zones and inquiries about them
-        zones = zones.filter(managers=user)
-        inquiries = inquiries.filter(zones__in=zones).distinct()
+    # A zone manager sees their zones and the inquiries about them.
+    zones, inquiries = Zone.objects.managed_by(user), Inquiry.objects.visible_to(user)
     return {
         "new_this_week": inquiries.filter(created__gte=week_start).count(),
         "quiet": list(

@@ -1,6 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -110,9 +113,80 @@ class StaleEditGuard:
             return HttpResponseRedirect(request.get_full_path())
 
 
-class ManagedZonesMixin:
+def limit_to_managed_zones(db_field, request, kwargs):
+    """A foreign key to a zone, or to a plot or project in one, offers a zone's named manager
+    only theirs: another zone's id is then "Select a valid choice", next to the field."""
+    model = db_field.related_model
+    if model not in (Zone, Plot, Project) or not manages_only_own_zones(request.user):
+        return kwargs
+    managed = Zone.objects.managed_by(request.user)
+    queryset = kwargs.get("queryset", model._default_manager.all())
+    if model is Zone:
+        kwargs["queryset"] = queryset.filter(pk__in=managed.values("pk"))
+    else:
+        kwargs["queryset"] = queryset.filter(zone__in=managed.values("pk"))
+    return kwargs
+
+
+class OwnRowsInlineFormSet(BaseInlineFormSet):
+    """An inline row's id must be one of the rows it was given: Django looks a posted id up among
+    all rows and, not finding it in the zone, silently skips the row and says "saved"."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if index is not None and index < self.initial_form_count():
+            form.fields[self._pk_field.name].queryset = self.get_queryset()
+
+
+class OutOfReachMixin:
+    """What `get_queryset` leaves out for a user is out of their reach: 403 by direct URL (the
+    change, delete and history pages) and no object-level permission on it."""
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and self.exists(object_id):
+            raise PermissionDenied
+        return obj
+
+    def exists(self, object_id):
+        """Whether any row has this id from the address (a malformed one: none, not a 500)."""
+        try:
+            pk = self.model._meta.pk.to_python(object_id)
+        except ValidationError:
+            return False
+        return self.model._default_manager.filter(pk=pk).exists()
+
+    def in_reach(self, request, obj):
+        """Whether `obj` is one of those `request.user` may see and change here."""
+        if obj is None or not manages_only_own_zones(request.user):
+            return True
+        return self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.in_reach(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.in_reach(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.in_reach(request, obj)
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The history of another's zone is theirs too; of no row, "does not exist".
+        if self.get_object(request, object_id) is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if self.get_object(request, object_id) is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ManagedZonesMixin(OutOfReachMixin):
     """A zone's named managers (who are not superusers) see and edit only their zones and what
-    is in them; anyone else's is 403, in the list, the change page and by direct URL."""
+    is in them; anyone else's is 403, in the list, the change page and by direct URL, and no
+    foreign key they fill in can point into another zone."""
 
     zone_lookup = "zone"
 
@@ -123,24 +197,15 @@ class ManagedZonesMixin:
         prefix = f"{self.zone_lookup}__" if self.zone_lookup else ""
         return queryset.filter(**{f"{prefix}managers": request.user}).distinct()
 
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None and self.model._default_manager.filter(pk=object_id).exists():
-            raise PermissionDenied
-        return obj
-
-    def history_view(self, request, object_id, extra_context=None):
-        self.get_object(request, object_id)  # the history of another's zone is theirs too
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        self.get_object(request, object_id)
-        return super().history_form_view(request, object_id, version_id, extra_context)
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs = limit_to_managed_zones(db_field, request, kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class PlotInline(TranslationTabularInline):
     model = Plot
     form = VersionedForm
+    formset = OwnRowsInlineFormSet
     extra = 0
     fields = (
         "code",
@@ -158,6 +223,7 @@ class PlotInline(TranslationTabularInline):
 class ProjectInline(TranslationTabularInline):
     model = Project
     form = VersionedForm
+    formset = OwnRowsInlineFormSet
     extra = 0
     fields = (
         "investor_name",
@@ -176,11 +242,13 @@ class ProjectInline(TranslationTabularInline):
         # Only the zone's own plots can be chosen for its projects.
         if db_field.name == "plot" and (zone_id := request.resolver_match.kwargs.get("object_id")):
             kwargs["queryset"] = Plot.objects.filter(zone_id=zone_id)
+        kwargs = limit_to_managed_zones(db_field, request, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ZonePhotoInline(TranslationTabularInline):
     model = ZonePhoto
+    formset = OwnRowsInlineFormSet
     extra = 0
     fields = ("image", "alt_text", "caption", "position", "is_sample", "preview")
     readonly_fields = ("preview",)
@@ -197,6 +265,24 @@ class PortalAdmin(StaleEditGuard, ImportExportMixin, SimpleHistoryAdmin, Transla
 
     form = VersionedForm
     formats = [CSV, XLSX]
+
+    def export_action(self, request):
+        # The export narrows by the list's filters in its address; one it does not understand
+        # is refused with a message, as the list does, not a server error.
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            unknown = ", ".join(sorted(request.GET))
+            self.message_user(
+                request,
+                _(
+                    "Địa chỉ trang xuất có bộ lọc không hợp lệ (%(params)s). Hãy lọc lại danh "
+                    "sách rồi bấm Xuất."
+                )
+                % {"params": unknown},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.path)
 
 
 @admin.register(Zone)
@@ -291,6 +377,20 @@ class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_plot_fill()
+
+    def has_add_permission(self, request):
+        # A zone's named manager keeps their zones; new zones are the province's to add.
+        return super().has_add_permission(request) and not manages_only_own_zones(request.user)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        parent = form.base_fields.get("parent")
+        if parent and obj and obj.parent_id and manages_only_own_zones(request.user):
+            # The zone it already lies in stays, even if they do not manage that one.
+            parent.queryset = Zone.objects.filter(
+                Q(pk__in=parent.queryset.values("pk")) | Q(pk=obj.parent_id)
+            )
+        return form
 
     @admin.display(description=_("tỷ lệ lấp đầy tính từ các lô"))
     def computed_fill_rate(self, zone):
@@ -472,8 +572,32 @@ class ProposalAdmin(ManagedZonesMixin, admin.ModelAdmin):
     def current_fill_rate(self, proposal):
         return proposal.zone.fill_rate_pct
 
+    @staticmethod
+    def zones_elsewhere(proposal):
+        """Zones other than the proposal's own that its plots and projects have moved to since it
+        was sent: approving would change them on the word of another zone's developer."""
+        return (
+            Zone.objects.filter(
+                Q(plots__proposalplotchange__proposal=proposal)
+                | Q(projects__proposalprojectchange__proposal=proposal)
+            )
+            .exclude(pk=proposal.zone_id)
+            .distinct()
+        )
+
     def response_change(self, request, proposal):
         if proposal.status == Proposal.Status.PENDING and "_approve" in request.POST:
+            if elsewhere := self.zones_elsewhere(proposal):
+                self.message_user(
+                    request,
+                    _(
+                        "Đề xuất này thay đổi lô đất hoặc dự án nay thuộc khu khác (%(zones)s): "
+                        "không áp dụng. Hãy từ chối để doanh nghiệp gửi lại đề xuất mới."
+                    )
+                    % {"zones": ", ".join(str(zone) for zone in elsewhere)},
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(request.path)
             proposal_approve(proposal=proposal, officer=request.user)
             self.message_user(request, _("Đã duyệt và áp dụng đề xuất."), messages.SUCCESS)
             return HttpResponseRedirect(request.path)

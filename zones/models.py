@@ -138,9 +138,14 @@ class Sector(TimeStamped):
 
 
 def manages_only_own_zones(user: "User") -> bool:
-    """A zone's named manager who is not a superuser works on their own zones only."""
-    # managed_zones is Zone.managers' reverse side, which django-stubs misses (see there).
-    return not user.is_superuser and user.managed_zones.exists()  # type: ignore[attr-defined]
+    """A zone's named manager who is not a superuser works on their own zones only. One query
+    per user object: the answer is kept on it, as Django keeps a user's permissions."""
+    if not hasattr(user, "_manages_only_own_zones"):
+        # managed_zones is Zone.managers' reverse side, which django-stubs misses (see there).
+        user._manages_only_own_zones = (  # type: ignore[attr-defined]
+            not user.is_superuser and user.managed_zones.exists()  # type: ignore[attr-defined]
+        )
+    return user._manages_only_own_zones  # type: ignore[attr-defined]
 
 
 class ZoneQuerySet(models.QuerySet["Zone"]):

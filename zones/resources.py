@@ -2,13 +2,15 @@
 
 A file is previewed row by row before anything is applied, and applied whole or not at all
 (IMPORT_EXPORT_USE_TRANSACTIONS). Each row carries the `version` it was exported with: a row
-whose record someone changed since is refused, as in the admin form.
+whose record someone changed since is refused, as in the admin form. A zone's named manager
+imports rows about their zones only, as in the admin (the admin passes `user` to `import_data`).
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from .models import Plot, Project, Sector, Zone
+from .models import Plot, Project, Sector, Zone, manages_only_own_zones
 
 
 class VersionedResource(resources.ModelResource):
@@ -37,7 +39,46 @@ class VersionedResource(resources.ModelResource):
         super().validate_instance(instance, errors, validate_unique)
 
 
-class ZoneResource(VersionedResource):
+class ManagedZonesResource(VersionedResource):
+    """Rows about the zones the importing user manages, and nothing else: a row about another
+    zone (its record is there, or the row would put it there) is refused with its zone named."""
+
+    zone_attribute = "zone_id"  # where a record says which zone it is about
+    managed_zone_ids = None  # set by before_import: None for no limit
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        user = kwargs.get("user")
+        self.managed_zone_ids = (
+            set(Zone.objects.managed_by(user).values_list("pk", flat=True))
+            if user is not None and manages_only_own_zones(user)
+            else None  # no limit: a superuser, staff who manage no zone, a command
+        )
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        if not new:  # the zone its record is in now
+            self.refuse_other_zone(getattr(instance, self.zone_attribute), kwargs["row_number"])
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        # The zone the row would put it in.
+        self.refuse_other_zone(getattr(instance, self.zone_attribute), kwargs["row_number"])
+
+    def refuse_other_zone(self, zone_id, row_number):
+        if self.managed_zone_ids is None or zone_id is None or zone_id in self.managed_zone_ids:
+            return
+        zone = Zone.objects.filter(pk=zone_id).first()
+        raise ValidationError(
+            _(
+                "Dòng %(row)s: %(zone)s không do bạn quản lý. Bạn chỉ nhập được số liệu của các "
+                "khu bạn quản lý; tệp chưa được áp dụng."
+            )
+            % {"row": row_number, "zone": zone}
+        )
+
+
+class ZoneResource(ManagedZonesResource):
     class Meta:
         model = Zone
         import_id_fields = ("slug",)
@@ -63,8 +104,21 @@ class ZoneResource(VersionedResource):
         )
         export_order = fields
 
+    zone_attribute = "pk"  # a zone row is about the zone itself
 
-class PlotResource(VersionedResource):
+    def after_init_instance(self, instance, new, row, **kwargs):
+        if new and self.managed_zone_ids is not None:
+            raise ValidationError(
+                _(
+                    "Dòng %(row)s: khu mới “%(slug)s”. Bạn chỉ sửa được các khu bạn quản lý, "
+                    "không thêm được khu mới; tệp chưa được áp dụng."
+                )
+                % {"row": kwargs["row_number"], "slug": row.get("slug", "")}
+            )
+        super().after_init_instance(instance, new, row, **kwargs)
+
+
+class PlotResource(ManagedZonesResource):
     zone = fields.Field(
         column_name="zone", attribute="zone", widget=widgets.ForeignKeyWidget(Zone, "slug")
     )
@@ -95,7 +149,7 @@ class PlotResource(VersionedResource):
         export_order = fields
 
 
-class ProjectResource(VersionedResource):
+class ProjectResource(ManagedZonesResource):
     zone = fields.Field(
         column_name="zone", attribute="zone", widget=widgets.ForeignKeyWidget(Zone, "slug")
     )
