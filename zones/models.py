@@ -920,6 +920,12 @@ class Proposal(TimeStamped):
     def __str__(self):
         return f"#{self.pk} {self.zone} ({self.get_status_display()})"
 
+    def clean(self):
+        if self.status == self.Status.REJECTED and not self.rejection_reason.strip():
+            raise ValidationError(
+                {"rejection_reason": _("Hãy ghi lý do từ chối để doanh nghiệp biết.")}
+            )
+
 
 class ProposalPlotChange(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="plot_changes")

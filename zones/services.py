@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Plot, Project, Proposal, ProposalPlotChange, ProposalProjectChange, Zone
+from .models import Proposal, ProposalPlotChange, ProposalProjectChange, Zone
 
 
 def proposal_submit(
@@ -46,17 +46,32 @@ def _apply(obj, officer, reason, **values):
     obj.save()
 
 
+class ProposalAlreadyDecided(Exception):
+    """Another officer decided the proposal first; `proposal` is as they left it."""
+
+    def __init__(self, proposal):
+        super().__init__(f"Proposal {proposal.pk} is already {proposal.status}")
+        self.proposal = proposal
+
+
+def _lock_pending(proposal):
+    """The proposal's row, locked until the transaction ends, so that two officers deciding at
+    once are served one after the other; the second is told who came first."""
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("company", "submitted_by")
+        .get(pk=proposal.pk)
+    )
+    if proposal.status != Proposal.Status.PENDING:
+        raise ProposalAlreadyDecided(proposal)
+    return proposal
+
+
 def proposal_approve(*, proposal, officer):
     """Apply a pending proposal in one transaction; the history names the developer who
-    proposed and the officer who approved."""
+    proposed and the officer who approved. Raises ProposalAlreadyDecided."""
     with transaction.atomic():
-        proposal = (
-            Proposal.objects.select_for_update()
-            .select_related("company", "submitted_by")
-            .get(pk=proposal.pk)
-        )
-        if proposal.status != Proposal.Status.PENDING:
-            raise ValueError(f"Proposal {proposal.pk} is {proposal.status}")
+        proposal = _lock_pending(proposal)
         with translation.override(settings.LANGUAGE_CODE):
             reason = _("Đề xuất #%(id)s của %(user)s (%(company)s), duyệt bởi %(officer)s") % {
                 "id": proposal.pk,
@@ -67,10 +82,10 @@ def proposal_approve(*, proposal, officer):
         if proposal.fill_rate_pct is not None:
             zone = Zone.objects.select_for_update().get(pk=proposal.zone_id)
             _apply(zone, officer, reason, fill_rate_pct=proposal.fill_rate_pct)
-        for change in proposal.plot_changes.all():
-            _apply(Plot.objects.get(pk=change.plot_id), officer, reason, status=change.status)
-        for change in proposal.project_changes.all():
-            _apply(Project.objects.get(pk=change.project_id), officer, reason, status=change.status)
+        for change in proposal.plot_changes.select_related("plot"):
+            _apply(change.plot, officer, reason, status=change.status)
+        for change in proposal.project_changes.select_related("project"):
+            _apply(change.project, officer, reason, status=change.status)
         proposal.status = Proposal.Status.APPROVED
         proposal.decided_by = officer
         proposal.decided_at = timezone.now()
@@ -79,13 +94,16 @@ def proposal_approve(*, proposal, officer):
 
 
 def proposal_reject(*, proposal, officer, reason):
+    """Reject a pending proposal with the reason its developer will read. Raises
+    ValidationError for a blank reason, ProposalAlreadyDecided."""
     with transaction.atomic():
-        updated = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PENDING).update(
-            status=Proposal.Status.REJECTED,
-            rejection_reason=reason,
-            decided_by=officer,
-            decided_at=timezone.now(),
-            updated=timezone.now(),
+        proposal = _lock_pending(proposal)
+        proposal.status = Proposal.Status.REJECTED
+        proposal.rejection_reason = reason.strip()
+        proposal.decided_by = officer
+        proposal.decided_at = timezone.now()
+        proposal.clean()
+        proposal.save(
+            update_fields=["status", "rejection_reason", "decided_by", "decided_at", "updated"]
         )
-    if not updated:
-        raise ValueError(f"Proposal {proposal.pk} is not pending")
+    return proposal
