@@ -22,9 +22,8 @@ def dashboard(user, now=None):
     )
     quiet_since = now - timedelta(days=7)
     stale_before = today - timedelta(days=settings.STALE_FIGURES_DAYS)
-    zones, inquiries = Zone.objects.all(), Inquiry.objects.all()
-    if manages_only_own_zones(user):  # a zone manager sees their zones and inquiries about them
-        zones = zones.filter(managers=user)
+    zones, inquiries = Zone.objects.managed_by(user), Inquiry.objects.all()
+    if manages_only_own_zones(user):  # a zone manager sees inquiries about their zones
         inquiries = inquiries.filter(zones__in=zones).distinct()
     return {
         "new_this_week": inquiries.filter(created__gte=week_start).count(),
@@ -44,7 +43,7 @@ def dashboard(user, now=None):
         "free_land": list(
             zones.with_free_area()
             .order_by(F("free_area_ha").desc(nulls_last=True), "name")
-            .values("pk", "name", "free_area_ha")
+            .values("pk", "name", "free_area_ha")[:LIST_LIMIT]
         ),
         "stale_days": settings.STALE_FIGURES_DAYS,
     }

@@ -122,9 +122,11 @@ class ManagedZonesMixin:
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if not manages_only_own_zones(request.user):
-            return queryset
-        prefix = f"{self.zone_lookup}__" if self.zone_lookup else ""
-        return queryset.filter(**{f"{prefix}managers": request.user}).distinct()
+            return queryset  # no subquery for those who see every zone
+        if not self.zone_lookup:
+            return queryset.managed_by(request.user)
+        zones = Zone.objects.managed_by(request.user)
+        return queryset.filter(**{f"{self.zone_lookup}__in": zones}).distinct()
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

@@ -134,8 +134,11 @@ class Sector(TimeStamped):
 
 
 def manages_only_own_zones(user):
-    """A zone's named manager who is not a superuser works on their own zones only."""
-    return not user.is_superuser and user.managed_zones.exists()
+    """A zone's named manager who is not a superuser works on their own zones only. One query
+    per user object: the answer is kept on it, as Django keeps a user's permissions."""
+    if not hasattr(user, "_manages_only_own_zones"):
+        user._manages_only_own_zones = not user.is_superuser and user.managed_zones.exists()
+    return user._manages_only_own_zones
 
 
 class ZoneQuerySet(models.QuerySet):
