@@ -379,6 +379,7 @@ class DeveloperCompanyAdmin(admin.ModelAdmin):
 
 class ProposalPlotChangeInline(admin.TabularInline):
     model = ProposalPlotChange
+    changed = "plot"
     extra = 0
     readonly_fields = ("plot", "current_status", "status")
     fields = readonly_fields
@@ -387,6 +388,10 @@ class ProposalPlotChangeInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        # Each row names its plot (and the plot its zone) and shows the plot's status.
+        return super().get_queryset(request).select_related(f"{self.changed}__zone")
+
     @admin.display(description=_("tình trạng hiện tại"))
     def current_status(self, change):
         return change.plot.get_status_display()
@@ -394,6 +399,7 @@ class ProposalPlotChangeInline(admin.TabularInline):
 
 class ProposalProjectChangeInline(ProposalPlotChangeInline):
     model = ProposalProjectChange
+    changed = "project"
     readonly_fields = ("project", "current_status", "status")
     fields = readonly_fields
 

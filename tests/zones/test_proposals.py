@@ -242,3 +242,54 @@ def test_saving_the_change_form_decides_nothing(admin_client, proposal):
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.PENDING
     assert Zone.objects.get(pk=proposal.zone_id).fill_rate_pct == Decimal("60")
+
+
+def proposal_changing(developer, zone, plots, projects):
+    """A pending proposal changing `plots` new plots and `projects` new projects of `zone`."""
+    proposal = Proposal.objects.create(
+        zone=zone, company=zone.developer, submitted_by=developer, fill_rate_pct=Decimal("70")
+    )
+    for plot in PlotFactory.create_batch(plots, zone=zone, status=Plot.Status.AVAILABLE):
+        proposal.plot_changes.create(plot=plot, status=Plot.Status.LEASED)
+    for project in ProjectFactory.create_batch(
+        projects, zone=zone, status=Project.Status.INVESTMENT_PROCEDURES
+    ):
+        proposal.project_changes.create(project=project, status=Project.Status.OPERATING)
+    return proposal
+
+
+def test_the_proposal_page_does_not_grow_with_its_changes(
+    admin_client, developer, zone, django_assert_num_queries
+):
+    small = proposal_changing(developer, zone, plots=1, projects=1)
+    large = proposal_changing(developer, zone, plots=12, projects=12)
+    pages = [reverse("admin:zones_proposal_change", args=[p.pk]) for p in (small, large)]
+    admin_client.get(pages[0])  # Django caches the content types
+    for page in pages:
+        # The session's user, the proposal, its plot changes and its project changes (each
+        # with what they change and its zone), and its zone, company and author.
+        with django_assert_num_queries(7):
+            admin_client.get(page)
+
+
+def test_approving_reads_no_plot_or_project_one_by_one(
+    developer, zone, superuser, django_assert_num_queries
+):
+    """What grows with the changes is each one's own validation, versioned save and history
+    row; the changed plots and projects come with the changes, not one query each."""
+    small = proposal_changing(developer, zone, plots=1, projects=1)
+    large = proposal_changing(developer, zone, plots=6, projects=6)
+    with django_assert_num_queries(71):
+        services.proposal_approve(proposal=small, officer=superuser)
+    with django_assert_num_queries(187) as captured:
+        services.proposal_approve(proposal=large, officer=superuser)
+    one_by_one = [
+        query["sql"]
+        for query in captured.captured_queries
+        if query["sql"].startswith("SELECT")
+        and (
+            'FROM "zones_plot" WHERE "zones_plot"."id" =' in query["sql"]
+            or 'FROM "zones_project" WHERE "zones_project"."id" =' in query["sql"]
+        )
+    ]
+    assert one_by_one == []
