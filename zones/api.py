@@ -15,7 +15,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from portal.ratelimits import api_throttle, api_too_many_requests
 
-from .filters import PlotFilter, ZoneFilter
+from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .models import District, Indicator, Plot, Project, Sector, Zone
 
 MAX_LIMIT = 100
@@ -48,18 +48,13 @@ class TooManyRequests(Exception):
         self.retry_after = retry_after
 
 
-class BadFilter(Exception):
-    def __init__(self, errors):
-        self.errors = errors
-
-
 @api.exception_handler(TooManyRequests)
 def too_many_requests(request, exc):
     return api_too_many_requests(exc.retry_after)
 
 
-@api.exception_handler(BadFilter)
-def bad_filter(request, exc):
+@api.exception_handler(RefusedFilter)
+def refused_filter(request, exc):
     return api.create_response(
         request, {"detail": "Invalid filter values.", "errors": exc.errors}, status=400
     )
@@ -106,10 +101,7 @@ def _filter(filterset_class, request, queryset):
     for name, model in (("sector", Sector), ("zone", Zone)):
         if params.get(name) and not model.objects.filter(slug=params[name]).exists():
             return queryset.none()
-    filterset = filterset_class(params, queryset=queryset)
-    if not filterset.is_valid():
-        raise BadFilter({k: [str(e) for e in v] for k, v in filterset.errors.items()})
-    return filterset.qs
+    return bind_filter(filterset_class, params, queryset).qs
 
 
 class ZoneOut(Schema):
@@ -358,11 +350,7 @@ def plots(
     lang: Language | None = None,
 ):
     _prepare(request, response, lang, Plot)
-    queryset = (
-        Plot.objects.filter(zone__is_published=True)
-        .select_related("zone")
-        .prefetch_related("sectors")
-    )
+    queryset = Plot.objects.published().select_related("zone").prefetch_related("sectors")
     queryset = _filter(PlotFilter, request, queryset)
     return _page(
         queryset.order_by("zone__slug", "code") if not filters.sort else queryset, limit, offset

@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 
-from .filters import PlotFilter, ZoneFilter
+from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .geo import polygon_geometry
 from .models import Plot, Zone
 
@@ -41,11 +41,8 @@ PLOT_COLUMNS = (
 )
 
 
-def _filtered(filterset_class, request, queryset):
-    filterset = filterset_class(request.GET or None, queryset=queryset)
-    if filterset.is_bound and not filterset.is_valid():
-        return None, filterset.errors
-    return (filterset.qs if filterset.is_bound else queryset), None
+def _refused(refused):
+    return JsonResponse({"detail": "Invalid filter values.", "errors": refused.errors}, status=400)
 
 
 def _csv(name, columns, rows):
@@ -105,9 +102,11 @@ def plot_values(plot):
 
 
 def zones_download(request, fmt):
-    zones, errors = _filtered(ZoneFilter, request, Zone.objects.for_listing().order_by("slug"))
-    if errors is not None:
-        return JsonResponse({"detail": "Invalid filter values.", "errors": errors}, status=400)
+    queryset = Zone.objects.for_listing().order_by("slug")
+    try:
+        zones = bind_filter(ZoneFilter, request.GET or None, queryset).qs
+    except RefusedFilter as refused:
+        return _refused(refused)
     if fmt == "csv":
         return _csv(
             "zones", ZONE_COLUMNS, ([zone_values(z)[c] for c in ZONE_COLUMNS] for z in zones)
@@ -125,10 +124,11 @@ def zones_download(request, fmt):
 
 
 def plots_download(request, fmt):
-    queryset = Plot.objects.filter(zone__is_published=True).select_related("zone")
-    plots, errors = _filtered(PlotFilter, request, queryset.order_by("zone__slug", "code"))
-    if errors is not None:
-        return JsonResponse({"detail": "Invalid filter values.", "errors": errors}, status=400)
+    queryset = Plot.objects.published().select_related("zone").order_by("zone__slug", "code")
+    try:
+        plots = bind_filter(PlotFilter, request.GET or None, queryset).qs
+    except RefusedFilter as refused:
+        return _refused(refused)
     if fmt == "csv":
         return _csv(
             "plots", PLOT_COLUMNS, ([plot_values(p)[c] for c in PLOT_COLUMNS] for p in plots)

@@ -606,6 +606,10 @@ class Zone(Versioned, TimeStamped):
 
 
 class PlotQuerySet(models.QuerySet):
+    def published(self):
+        """Plots of the zones shown to the public."""
+        return self.filter(zone__is_published=True)
+
     def available(self):
         return self.filter(status=Plot.Status.AVAILABLE)
 
