@@ -12,6 +12,7 @@ from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .geo import polygon_geometry
 from .models import Plot, Zone
 
+# The columns of the open-data files, each named once: the values are the attributes so named.
 ZONE_COLUMNS = (
     "slug",
     "name",
@@ -68,37 +69,10 @@ def _geojson(name, features):
     return response
 
 
-def zone_values(zone):
-    return {
-        "slug": zone.slug,
-        "name": zone.name,
-        "kind": zone.kind,
-        "district": zone.district,
-        "status": zone.status,
-        "total_area_ha": zone.total_area_ha,
-        "leasable_area_ha": zone.leasable_area_ha,
-        "fill_rate_pct": zone.fill_rate_pct,
-        "free_area_ha": zone.free_area_ha,
-        "latitude": zone.latitude,
-        "longitude": zone.longitude,
-        "figures_as_of": zone.figures_as_of,
-        "is_sample": zone.is_sample,
-    }
-
-
-def plot_values(plot):
-    return {
-        "zone": plot.zone.slug,
-        "code": plot.code,
-        "area_m2": plot.area_m2,
-        "status": plot.status,
-        "rent_amount": plot.rent_amount,
-        "rent_currency": plot.rent_currency,
-        "rent_basis": plot.rent_basis,
-        "rent_quoted_on": plot.rent_quoted_on,
-        "lease_term_ends": plot.lease_term_ends,
-        "is_sample": plot.is_sample,
-    }
+def _values(obj, columns):
+    """A row's columns by name; a foreign key is written as the related row's slug."""
+    values = {name: getattr(obj, name) for name in columns}
+    return {name: getattr(v, "slug", v) for name, v in values.items()}
 
 
 def zones_download(request, fmt):
@@ -108,9 +82,7 @@ def zones_download(request, fmt):
     except RefusedFilter as refused:
         return _refused(refused)
     if fmt == "csv":
-        return _csv(
-            "zones", ZONE_COLUMNS, ([zone_values(z)[c] for c in ZONE_COLUMNS] for z in zones)
-        )
+        return _csv("zones", ZONE_COLUMNS, (_values(z, ZONE_COLUMNS).values() for z in zones))
     features = []
     for zone in zones:
         geometry = polygon_geometry(zone.boundary) or (
@@ -118,7 +90,7 @@ def zones_download(request, fmt):
             if zone.latitude is not None
             else None
         )
-        properties = json.loads(json.dumps(zone_values(zone), cls=DjangoJSONEncoder))
+        properties = json.loads(json.dumps(_values(zone, ZONE_COLUMNS), cls=DjangoJSONEncoder))
         features.append({"type": "Feature", "geometry": geometry, "properties": properties})
     return _geojson("zones", features)
 
@@ -130,14 +102,14 @@ def plots_download(request, fmt):
     except RefusedFilter as refused:
         return _refused(refused)
     if fmt == "csv":
-        return _csv(
-            "plots", PLOT_COLUMNS, ([plot_values(p)[c] for c in PLOT_COLUMNS] for p in plots)
-        )
+        return _csv("plots", PLOT_COLUMNS, (_values(p, PLOT_COLUMNS).values() for p in plots))
     features = [
         {
             "type": "Feature",
             "geometry": polygon_geometry(plot.boundary),
-            "properties": json.loads(json.dumps(plot_values(plot), cls=DjangoJSONEncoder)),
+            "properties": json.loads(
+                json.dumps(_values(plot, PLOT_COLUMNS), cls=DjangoJSONEncoder)
+            ),
         }
         for plot in plots
     ]
