@@ -281,6 +281,16 @@ class Zone(Versioned, TimeStamped):
                 "operating": "success",
             }[self.value]
 
+        @property
+        def colour(self):
+            """The colour of the status's markers and legend swatch on the maps."""
+            return {
+                "planned": "#6c757d",
+                "site_clearance": "#d9480f",
+                "under_construction": "#0d6efd",
+                "operating": "#198754",
+            }[self.value]
+
     # Changing one of these is a change of the zone's figures: `figures_as_of` moves with it.
     FIGURE_FIELDS = ("total_area_ha", "leasable_area_ha", "fill_rate_pct", "status")
 
@@ -632,9 +642,15 @@ class Plot(Versioned, TimeStamped):
 
         @property
         def badge(self):
+            """Bootstrap colour of the status badge."""
             return {"available": "success", "reserved": "warning", "leased": "secondary"}[
                 self.value
             ]
+
+        @property
+        def colour(self):
+            """The colour of the status's plots and legend swatch on the maps."""
+            return {"available": "#198754", "reserved": "#d9480f", "leased": "#6c757d"}[self.value]
 
     class Currency(models.TextChoices):
         VND = "VND", "VND"
