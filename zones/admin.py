@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
@@ -412,7 +413,7 @@ class RejectionForm(forms.Form):
     """The reason an officer gives for rejecting a proposal; proposal_reject judges it."""
 
     rejection_reason = forms.CharField(
-        label=Proposal._meta.get_field("rejection_reason").verbose_name,
+        label=capfirst(Proposal._meta.get_field("rejection_reason").verbose_name),
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
         required=False,
         max_length=Proposal._meta.get_field("rejection_reason").max_length,
@@ -455,21 +456,18 @@ class ProposalAdmin(ManagedZonesMixin, admin.ModelAdmin):
         return False  # proposals come from developers
 
     def get_urls(self):
-        def view(function, *decorators):
-            for decorator in decorators:
-                function = decorator(function)
-            return self.admin_site.admin_view(function)
-
+        view = self.admin_site.admin_view
         return [
             path("<int:pk>/document/", view(self.document_view), name="zones_proposal_document"),
+            # Decisions are taken by a POST only, never by following a link.
             path(
                 "<int:pk>/approve/",
-                view(self.approve_view, require_POST),
+                view(require_POST(self.approve_view)),
                 name="zones_proposal_approve",
             ),
             path(
                 "<int:pk>/reject/",
-                view(self.reject_view, require_POST),
+                view(require_POST(self.reject_view)),
                 name="zones_proposal_reject",
             ),
             *super().get_urls(),

@@ -293,3 +293,14 @@ def test_approving_reads_no_plot_or_project_one_by_one(
         )
     ]
     assert one_by_one == []
+
+
+@pytest.mark.parametrize("decision", ["approve", "reject"])
+def test_staff_without_the_right_to_change_proposals_cannot_decide(
+    client, investment_officer, proposal, decision
+):
+    client.force_login(investment_officer)
+    url = reverse(f"admin:zones_proposal_{decision}", args=[proposal.pk])
+    assert client.post(url, {"rejection_reason": "Không."}).status_code == 403
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.PENDING
