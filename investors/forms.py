@@ -26,7 +26,7 @@ class InquiryForm(forms.ModelForm):
         required=False,
     )
     plot = forms.ModelChoiceField(
-        queryset=Plot.objects.available().filter(zone__is_published=True),
+        queryset=Plot.objects.published().available(),
         widget=forms.HiddenInput,
         required=False,
         error_messages={"invalid_choice": _("Lô đất này không còn trống. Vui lòng chọn lô khác.")},

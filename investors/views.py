@@ -28,7 +28,7 @@ def _initial(request):
         initial["zones"] += list(Zone.objects.published().filter(slug__in=slugs))
     plot_id = request.GET.get("plot", "")
     if plot_id.isdigit():
-        plot = Plot.objects.available().filter(pk=plot_id, zone__is_published=True).first()
+        plot = Plot.objects.published().available().filter(pk=plot_id).first()
         if plot:
             initial["plot"] = plot
             initial["zones"].append(plot.zone)

@@ -42,7 +42,7 @@ def dashboard(user, now=None):
         "free_land": list(
             zones.with_free_area()
             .order_by(F("free_area_ha").desc(nulls_last=True), "name")
-            .values("pk", "name", "free_area_ha")
+            .values("pk", "name", "free_area_ha")[:LIST_LIMIT]
         ),
         "stale_days": settings.STALE_FIGURES_DAYS,
     }

@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -8,7 +10,9 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -29,7 +33,7 @@ from .models import (
     manages_only_own_zones,
 )
 from .resources import PlotResource, ProjectResource, ZoneResource
-from .services import proposal_approve, proposal_reject
+from .services import ProposalAlreadyDecided, proposal_approve, proposal_reject
 
 FILL_RATE_WARNING_POINTS = 5
 
@@ -193,9 +197,11 @@ class ManagedZonesMixin(OutOfReachMixin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if not manages_only_own_zones(request.user):
-            return queryset
-        prefix = f"{self.zone_lookup}__" if self.zone_lookup else ""
-        return queryset.filter(**{f"{prefix}managers": request.user}).distinct()
+            return queryset  # no subquery for those who see every zone
+        if not self.zone_lookup:
+            return queryset.managed_by(request.user)
+        zones = Zone.objects.managed_by(request.user)
+        return queryset.filter(**{f"{self.zone_lookup}__in": zones}).distinct()
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         kwargs = limit_to_managed_zones(db_field, request, kwargs)
@@ -474,6 +480,7 @@ class DeveloperCompanyAdmin(admin.ModelAdmin):
 
 class ProposalPlotChangeInline(admin.TabularInline):
     model = ProposalPlotChange
+    changed = "plot"
     extra = 0
     readonly_fields = ("plot", "current_status", "status")
     fields = readonly_fields
@@ -482,6 +489,10 @@ class ProposalPlotChangeInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        # Each row names its plot (and the plot its zone) and shows the plot's status.
+        return super().get_queryset(request).select_related(f"{self.changed}__zone")
+
     @admin.display(description=_("tình trạng hiện tại"))
     def current_status(self, change):
         return change.plot.get_status_display()
@@ -489,12 +500,24 @@ class ProposalPlotChangeInline(admin.TabularInline):
 
 class ProposalProjectChangeInline(ProposalPlotChangeInline):
     model = ProposalProjectChange  # type: ignore[assignment]  # the same inline, other changes
+    changed = "project"
     readonly_fields = ("project", "current_status", "status")
     fields = readonly_fields
 
     @admin.display(description=_("tình trạng hiện tại"))
     def current_status(self, change):
         return change.project.get_status_display()
+
+
+class RejectionForm(forms.Form):
+    """The reason an officer gives for rejecting a proposal; proposal_reject judges it."""
+
+    rejection_reason = forms.CharField(
+        label=capfirst(Proposal._meta.get_field("rejection_reason").verbose_name),
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        required=False,
+        max_length=Proposal._meta.get_field("rejection_reason").max_length,
+    )
 
 
 @admin.register(Proposal)
@@ -533,9 +556,20 @@ class ProposalAdmin(ManagedZonesMixin, admin.ModelAdmin):
         return False  # proposals come from developers
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.document_view)
+        view = self.admin_site.admin_view
         return [
-            path("<int:pk>/document/", view, name="zones_proposal_document"),
+            path("<int:pk>/document/", view(self.document_view), name="zones_proposal_document"),
+            # Decisions are taken by a POST only, never by following a link.
+            path(
+                "<int:pk>/approve/",
+                view(require_POST(self.approve_view)),
+                name="zones_proposal_approve",
+            ),
+            path(
+                "<int:pk>/reject/",
+                view(require_POST(self.reject_view)),
+                name="zones_proposal_reject",
+            ),
             *super().get_urls(),
         ]
 
@@ -563,11 +597,6 @@ class ProposalAdmin(ManagedZonesMixin, admin.ModelAdmin):
         url = reverse("admin:zones_proposal_document", args=[proposal.pk])
         return format_html('<a href="{}">{}</a>', url, _("Tải tài liệu"))
 
-    def get_readonly_fields(self, request, obj=None):
-        if obj and obj.status != Proposal.Status.PENDING:
-            return self.fields
-        return self.readonly_fields
-
     @admin.display(description=_("tỷ lệ lấp đầy hiện tại (%)"))
     def current_fill_rate(self, proposal):
         return proposal.zone.fill_rate_pct
@@ -585,30 +614,94 @@ class ProposalAdmin(ManagedZonesMixin, admin.ModelAdmin):
             .distinct()
         )
 
-    def response_change(self, request, proposal):
-        if proposal.status == Proposal.Status.PENDING and "_approve" in request.POST:
-            if elsewhere := self.zones_elsewhere(proposal):
-                self.message_user(
-                    request,
-                    _(
-                        "Đề xuất này thay đổi lô đất hoặc dự án nay thuộc khu khác (%(zones)s): "
-                        "không áp dụng. Hãy từ chối để doanh nghiệp gửi lại đề xuất mới."
-                    )
-                    % {"zones": ", ".join(str(zone) for zone in elsewhere)},
-                    messages.ERROR,
+    def get_fields(self, request, obj=None):
+        if obj and obj.status == Proposal.Status.PENDING:
+            return self.readonly_fields  # the reason is asked for beside the decision buttons
+        return self.fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields  # decisions go through proposal_approve and proposal_reject only
+
+    def save_model(self, request, obj, form, change):
+        """Nothing on the change form is editable; saving the copy read at the start of the
+        request could undo a decision another officer took meanwhile."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+            "rejection_form": RejectionForm(),
+            **(extra_context or {}),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _decidable(self, request, pk):
+        proposal = self.get_object(request, str(pk))
+        if proposal is None:
+            raise Http404
+        if not self.has_change_permission(request, proposal):
+            raise PermissionDenied
+        return proposal
+
+    def _back_to(self, proposal):
+        return HttpResponseRedirect(reverse("admin:zones_proposal_change", args=[proposal.pk]))
+
+    def _decided_first(self, request, proposal):
+        when = timezone.localtime(proposal.decided_at) if proposal.decided_at else None
+        self.message_user(
+            request,
+            _(
+                "%(who)s đã quyết định đề xuất này trước bạn: %(status)s lúc %(when)s. "
+                "Quyết định của bạn không được ghi."
+            )
+            % {
+                "who": proposal.decided_by or _("Một cán bộ khác"),
+                "status": proposal.get_status_display(),
+                "when": when.strftime("%H:%M %d/%m/%Y") if when else "?",
+            },
+            messages.WARNING,
+        )
+        return self._back_to(proposal)
+
+    def approve_view(self, request, pk):
+        proposal = self._decidable(request, pk)
+        if elsewhere := self.zones_elsewhere(proposal):
+            self.message_user(
+                request,
+                _(
+                    "Đề xuất này thay đổi lô đất hoặc dự án nay thuộc khu khác (%(zones)s): "
+                    "không áp dụng. Hãy từ chối để doanh nghiệp gửi lại đề xuất mới."
                 )
-                return HttpResponseRedirect(request.path)
+                % {"zones": ", ".join(str(zone) for zone in elsewhere)},
+                messages.ERROR,
+            )
+            return self._back_to(proposal)
+        try:
             proposal_approve(proposal=proposal, officer=request.user)
-            self.message_user(request, _("Đã duyệt và áp dụng đề xuất."), messages.SUCCESS)
-            return HttpResponseRedirect(request.path)
-        if proposal.status == Proposal.Status.PENDING and "_reject" in request.POST:
-            reason = request.POST.get("rejection_reason", "").strip()
-            if not reason:
-                self.message_user(
-                    request, _("Hãy ghi lý do từ chối để doanh nghiệp biết."), messages.ERROR
+        except ProposalAlreadyDecided as decided:
+            return self._decided_first(request, decided.proposal)
+        self.message_user(request, _("Đã duyệt và áp dụng đề xuất."), messages.SUCCESS)
+        return self._back_to(proposal)
+
+    def reject_view(self, request, pk):
+        proposal = self._decidable(request, pk)
+        form = RejectionForm(request.POST)
+        if form.is_valid():
+            try:
+                proposal_reject(
+                    proposal=proposal,
+                    officer=request.user,
+                    reason=form.cleaned_data["rejection_reason"],
                 )
-                return HttpResponseRedirect(request.path)
-            proposal_reject(proposal=proposal, officer=request.user, reason=reason)
-            self.message_user(request, _("Đã từ chối đề xuất."), messages.WARNING)
-            return HttpResponseRedirect(request.path)
-        return super().response_change(request, proposal)
+            except ProposalAlreadyDecided as decided:
+                return self._decided_first(request, decided.proposal)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(request, _("Đã từ chối đề xuất."), messages.WARNING)
+                return self._back_to(proposal)
+        # The change page as a GET shows it, with the reason given and why it was refused.
+        page_request = copy.copy(request)
+        page_request.method = "GET"
+        return self.change_view(page_request, str(pk), extra_context={"rejection_form": form})

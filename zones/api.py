@@ -16,7 +16,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from portal.ratelimits import api_throttle, api_too_many_requests
 
-from .filters import PlotFilter, ZoneFilter
+from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .models import District, Indicator, Plot, Project, Sector, Zone
 
 MAX_LIMIT = 100
@@ -49,18 +49,13 @@ class TooManyRequests(Exception):
         self.retry_after = retry_after
 
 
-class BadFilter(Exception):
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        self.errors = errors
-
-
 @api.exception_handler(TooManyRequests)
 def too_many_requests(request: HttpRequest, exc: TooManyRequests) -> HttpResponse:
     return api_too_many_requests(exc.retry_after)
 
 
-@api.exception_handler(BadFilter)
-def bad_filter(request: HttpRequest, exc: BadFilter) -> HttpResponse:
+@api.exception_handler(RefusedFilter)
+def refused_filter(request: HttpRequest, exc: RefusedFilter) -> HttpResponse:
     return api.create_response(
         request, {"detail": "Invalid filter values.", "errors": exc.errors}, status=400
     )
@@ -114,10 +109,7 @@ def _filter(
     for name, model in (("sector", Sector), ("zone", Zone)):
         if params.get(name) and not model.objects.filter(slug=params[name]).exists():
             return queryset.none()
-    filterset = filterset_class(params, queryset=queryset)
-    if not filterset.is_valid():
-        raise BadFilter({k: [str(e) for e in v] for k, v in filterset.errors.items()})
-    return filterset.qs
+    return bind_filter(filterset_class, params, queryset).qs
 
 
 class ZoneOut(Schema):
@@ -371,9 +363,7 @@ def plots(
 ) -> dict[str, Any]:
     _prepare(request, response, lang, Plot)
     queryset: QuerySet[Plot] = (
-        Plot.objects.filter(zone__is_published=True)
-        .select_related("zone")
-        .prefetch_related("sectors")
+        Plot.objects.published().select_related("zone").prefetch_related("sectors")
     )
     queryset = _filter(PlotFilter, request, queryset)
     return _page(

@@ -8,10 +8,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 
-from .filters import PlotFilter, ZoneFilter
+from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .geo import polygon_geometry
 from .models import Plot, Zone
 
+# The columns of the open-data files, each named once: the values are the attributes so named.
 ZONE_COLUMNS = (
     "slug",
     "name",
@@ -41,11 +42,8 @@ PLOT_COLUMNS = (
 )
 
 
-def _filtered(filterset_class, request, queryset):
-    filterset = filterset_class(request.GET or None, queryset=queryset)
-    if filterset.is_bound and not filterset.is_valid():
-        return None, filterset.errors
-    return (filterset.qs if filterset.is_bound else queryset), None
+def _refused(refused):
+    return JsonResponse({"detail": "Invalid filter values.", "errors": refused.errors}, status=400)
 
 
 def _csv(name, columns, rows):
@@ -71,47 +69,20 @@ def _geojson(name, features):
     return response
 
 
-def zone_values(zone):
-    return {
-        "slug": zone.slug,
-        "name": zone.name,
-        "kind": zone.kind,
-        "district": zone.district,
-        "status": zone.status,
-        "total_area_ha": zone.total_area_ha,
-        "leasable_area_ha": zone.leasable_area_ha,
-        "fill_rate_pct": zone.fill_rate_pct,
-        "free_area_ha": zone.free_area_ha,
-        "latitude": zone.latitude,
-        "longitude": zone.longitude,
-        "figures_as_of": zone.figures_as_of,
-        "is_sample": zone.is_sample,
-    }
-
-
-def plot_values(plot):
-    return {
-        "zone": plot.zone.slug,
-        "code": plot.code,
-        "area_m2": plot.area_m2,
-        "status": plot.status,
-        "rent_amount": plot.rent_amount,
-        "rent_currency": plot.rent_currency,
-        "rent_basis": plot.rent_basis,
-        "rent_quoted_on": plot.rent_quoted_on,
-        "lease_term_ends": plot.lease_term_ends,
-        "is_sample": plot.is_sample,
-    }
+def _values(obj, columns):
+    """A row's columns by name; a foreign key is written as the related row's slug."""
+    values = {name: getattr(obj, name) for name in columns}
+    return {name: getattr(v, "slug", v) for name, v in values.items()}
 
 
 def zones_download(request, fmt):
-    zones, errors = _filtered(ZoneFilter, request, Zone.objects.for_listing().order_by("slug"))
-    if errors is not None:
-        return JsonResponse({"detail": "Invalid filter values.", "errors": errors}, status=400)
+    queryset = Zone.objects.for_listing().order_by("slug")
+    try:
+        zones = bind_filter(ZoneFilter, request.GET or None, queryset).qs
+    except RefusedFilter as refused:
+        return _refused(refused)
     if fmt == "csv":
-        return _csv(
-            "zones", ZONE_COLUMNS, ([zone_values(z)[c] for c in ZONE_COLUMNS] for z in zones)
-        )
+        return _csv("zones", ZONE_COLUMNS, (_values(z, ZONE_COLUMNS).values() for z in zones))
     features = []
     for zone in zones:
         geometry = polygon_geometry(zone.boundary) or (
@@ -119,25 +90,26 @@ def zones_download(request, fmt):
             if zone.latitude is not None
             else None
         )
-        properties = json.loads(json.dumps(zone_values(zone), cls=DjangoJSONEncoder))
+        properties = json.loads(json.dumps(_values(zone, ZONE_COLUMNS), cls=DjangoJSONEncoder))
         features.append({"type": "Feature", "geometry": geometry, "properties": properties})
     return _geojson("zones", features)
 
 
 def plots_download(request, fmt):
-    queryset = Plot.objects.filter(zone__is_published=True).select_related("zone")
-    plots, errors = _filtered(PlotFilter, request, queryset.order_by("zone__slug", "code"))
-    if errors is not None:
-        return JsonResponse({"detail": "Invalid filter values.", "errors": errors}, status=400)
+    queryset = Plot.objects.published().select_related("zone").order_by("zone__slug", "code")
+    try:
+        plots = bind_filter(PlotFilter, request.GET or None, queryset).qs
+    except RefusedFilter as refused:
+        return _refused(refused)
     if fmt == "csv":
-        return _csv(
-            "plots", PLOT_COLUMNS, ([plot_values(p)[c] for c in PLOT_COLUMNS] for p in plots)
-        )
+        return _csv("plots", PLOT_COLUMNS, (_values(p, PLOT_COLUMNS).values() for p in plots))
     features = [
         {
             "type": "Feature",
             "geometry": polygon_geometry(plot.boundary),
-            "properties": json.loads(json.dumps(plot_values(plot), cls=DjangoJSONEncoder)),
+            "properties": json.loads(
+                json.dumps(_values(plot, PLOT_COLUMNS), cls=DjangoJSONEncoder)
+            ),
         }
         for plot in plots
     ]

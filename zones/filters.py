@@ -193,3 +193,22 @@ class PlotFilter(BootstrapFilterSet):
         )
         lookup = "gte" if name == "area_min" else "lte"
         return queryset.filter(**{f"area_m2__{lookup}": in_m2})
+
+
+class RefusedFilter(Exception):
+    """A filter refused a value of the query string; `errors` maps each field to its messages."""
+
+    def __init__(self, filterset):
+        self.filterset = filterset
+        self.errors = {name: [str(e) for e in errs] for name, errs in filterset.errors.items()}
+        super().__init__(self.errors)
+
+
+def bind_filter(filterset_class, data, queryset):
+    """`filterset_class` bound to `data` (a query string), or unbound for None: its `qs` is
+    then the whole queryset. Raises RefusedFilter for a value a filter refuses, which each
+    caller answers with a 400: the page with the errors by their fields, or JSON."""
+    filterset = filterset_class(data, queryset=queryset)
+    if filterset.is_bound and not filterset.is_valid():
+        raise RefusedFilter(filterset)
+    return filterset

@@ -7,22 +7,10 @@ from .geo import polygon_geometry
 from .models import Plot, Zone
 from .templatetags.zones_tags import num
 
-ZONE_COLOURS = {
-    Zone.Status.OPERATING: "#198754",
-    Zone.Status.UNDER_CONSTRUCTION: "#0d6efd",
-    Zone.Status.SITE_CLEARANCE: "#d9480f",
-    Zone.Status.PLANNED: "#6c757d",
-}
-PLOT_COLOURS = {
-    Plot.Status.AVAILABLE: "#198754",
-    Plot.Status.RESERVED: "#d9480f",
-    Plot.Status.LEASED: "#6c757d",
-}
 
-
-def legend(colours, enum):
-    # The legend's swatches take the same colours from portal.css (.swatch-<status>).
-    return [{"label": str(enum(value).label), "key": value} for value in colours]
+def legend(statuses):
+    """A swatch per status, in the colour the map draws it."""
+    return [{"label": str(status.label), "colour": status.colour} for status in statuses]
 
 
 # What a marker needs: a map of every zone loads only these columns.
@@ -32,15 +20,15 @@ MARKER_FIELDS = ("slug", *Zone.NAME_FIELDS, "status", "latitude", "longitude")
 def map_markers(zones):
     """Zone markers coloured by status, for `/` and `/zones/` (None when there are none)."""
     # Once per map, not per marker: 500 markers spent 40 ms in reverse() and label lookups.
-    statuses = {value: str(label) for value, label in Zone.Status.choices}
+    statuses = {status.value: (str(status.label), status.colour) for status in Zone.Status}
     url = reverse("zones:detail", kwargs={"slug": "-slug-"}).replace("-slug-", "{}")
     markers = [
         {
             "name": zone.name,
             "lat": float(zone.latitude),
             "lng": float(zone.longitude),
-            "colour": ZONE_COLOURS[zone.status],
-            "status": statuses[zone.status],
+            "colour": statuses[zone.status][1],
+            "status": statuses[zone.status][0],
             "url": url.format(zone.slug),
         }
         for zone in zones
@@ -51,7 +39,7 @@ def map_markers(zones):
 
 def map_legend():
     """The zone map's legend: a swatch per zone status."""
-    return legend(ZONE_COLOURS, Zone.Status)
+    return legend(reversed(Zone.Status))  # operating zones first
 
 
 def zone_map(zone):
@@ -60,7 +48,7 @@ def zone_map(zone):
     plots = [
         {
             "geometry": polygon_geometry(plot.boundary),
-            "colour": PLOT_COLOURS[plot.status],
+            "colour": Plot.Status(plot.status).colour,
             "code": plot.code,
             "area": f"{num(plot.area_m2, 0)} {_('m²')}",
             "status": plot.get_status_display(),
@@ -76,6 +64,6 @@ def zone_map(zone):
         "centre": centre,
         "boundary": polygon_geometry(zone.boundary),
         "plots": plots,
-        "legend": legend(PLOT_COLOURS, Plot.Status),
+        "legend": legend(Plot.Status),
         "inquireLabel": _("Đăng ký quan tâm lô này"),
     }

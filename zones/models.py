@@ -287,6 +287,16 @@ class Zone(Versioned, TimeStamped):
                 "operating": "success",
             }[self.value]
 
+        @property
+        def colour(self):
+            """The colour of the status's markers and legend swatch on the maps."""
+            return {
+                "planned": "#6c757d",
+                "site_clearance": "#d9480f",
+                "under_construction": "#0d6efd",
+                "operating": "#198754",
+            }[self.value]
+
     # Changing one of these is a change of the zone's figures: `figures_as_of` moves with it.
     FIGURE_FIELDS = ("total_area_ha", "leasable_area_ha", "fill_rate_pct", "status")
 
@@ -612,8 +622,12 @@ class Zone(Versioned, TimeStamped):
         return base * self.fill_rate_pct / 100
 
 
-class PlotQuerySet(models.QuerySet["Plot"]):
-    def available(self) -> Self:
+class PlotQuerySet(models.QuerySet):
+    def published(self):
+        """Plots of the zones shown to the public."""
+        return self.filter(zone__is_published=True)
+
+    def available(self):
         return self.filter(status=Plot.Status.AVAILABLE)
 
     def free_first(self) -> Self:
@@ -635,9 +649,15 @@ class Plot(Versioned, TimeStamped):
 
         @property
         def badge(self):
+            """Bootstrap colour of the status badge."""
             return {"available": "success", "reserved": "warning", "leased": "secondary"}[
                 self.value
             ]
+
+        @property
+        def colour(self):
+            """The colour of the status's plots and legend swatch on the maps."""
+            return {"available": "#198754", "reserved": "#d9480f", "leased": "#6c757d"}[self.value]
 
     class Currency(models.TextChoices):
         VND = "VND", "VND"
@@ -929,6 +949,12 @@ class Proposal(TimeStamped):
 
     def __str__(self):
         return f"#{self.pk} {self.zone} ({self.get_status_display()})"
+
+    def clean(self):
+        if self.status == self.Status.REJECTED and not self.rejection_reason.strip():
+            raise ValidationError(
+                {"rejection_reason": _("Hãy ghi lý do từ chối để doanh nghiệp biết.")}
+            )
 
 
 class ProposalPlotChange(models.Model):

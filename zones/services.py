@@ -71,17 +71,32 @@ def _apply(obj: models.Model, officer: "User", reason: str, **values: Any) -> No
     obj.save()
 
 
+class ProposalAlreadyDecided(Exception):
+    """Another officer decided the proposal first; `proposal` is as they left it."""
+
+    def __init__(self, proposal):
+        super().__init__(f"Proposal {proposal.pk} is already {proposal.status}")
+        self.proposal = proposal
+
+
+def _lock_pending(proposal: Proposal) -> Proposal:
+    """The proposal's row, locked until the transaction ends, so that two officers deciding at
+    once are served one after the other; the second is told who came first."""
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("company", "submitted_by")
+        .get(pk=proposal.pk)
+    )
+    if proposal.status != Proposal.Status.PENDING:
+        raise ProposalAlreadyDecided(proposal)
+    return proposal
+
+
 def proposal_approve(*, proposal: Proposal, officer: "User") -> Proposal:
     """Apply a pending proposal in one transaction; the history names the developer who
-    proposed and the officer who approved."""
+    proposed and the officer who approved. Raises ProposalAlreadyDecided."""
     with transaction.atomic():
-        proposal = (
-            Proposal.objects.select_for_update()
-            .select_related("company", "submitted_by")
-            .get(pk=proposal.pk)
-        )
-        if proposal.status != Proposal.Status.PENDING:
-            raise ValueError(f"Proposal {proposal.pk} is {proposal.status}")
+        proposal = _lock_pending(proposal)
         with translation.override(settings.LANGUAGE_CODE):
             reason = _("Đề xuất #%(id)s của %(user)s (%(company)s), duyệt bởi %(officer)s") % {
                 "id": proposal.pk,
@@ -92,12 +107,10 @@ def proposal_approve(*, proposal: Proposal, officer: "User") -> Proposal:
         if proposal.fill_rate_pct is not None:
             zone = Zone.objects.select_for_update().get(pk=proposal.zone_id)
             _apply(zone, officer, reason, fill_rate_pct=proposal.fill_rate_pct)
-        for plot_change in proposal.plot_changes.all():
-            plot = Plot.objects.get(pk=plot_change.plot_id)
-            _apply(plot, officer, reason, status=plot_change.status)
-        for project_change in proposal.project_changes.all():
-            project = Project.objects.get(pk=project_change.project_id)
-            _apply(project, officer, reason, status=project_change.status)
+        for plot_change in proposal.plot_changes.select_related("plot"):
+            _apply(plot_change.plot, officer, reason, status=plot_change.status)
+        for project_change in proposal.project_changes.select_related("project"):
+            _apply(project_change.project, officer, reason, status=project_change.status)
         proposal.status = Proposal.Status.APPROVED
         proposal.decided_by = officer
         proposal.decided_at = timezone.now()
@@ -105,14 +118,17 @@ def proposal_approve(*, proposal: Proposal, officer: "User") -> Proposal:
     return proposal
 
 
-def proposal_reject(*, proposal: Proposal, officer: "User", reason: str) -> None:
+def proposal_reject(*, proposal: Proposal, officer: "User", reason: str) -> Proposal:
+    """Reject a pending proposal with the reason its developer will read. Raises
+    ValidationError for a blank reason, ProposalAlreadyDecided."""
     with transaction.atomic():
-        updated = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PENDING).update(
-            status=Proposal.Status.REJECTED,
-            rejection_reason=reason,
-            decided_by=officer,
-            decided_at=timezone.now(),
-            updated=timezone.now(),
+        proposal = _lock_pending(proposal)
+        proposal.status = Proposal.Status.REJECTED
+        proposal.rejection_reason = reason.strip()
+        proposal.decided_by = officer
+        proposal.decided_at = timezone.now()
+        proposal.clean()
+        proposal.save(
+            update_fields=["status", "rejection_reason", "decided_by", "decided_at", "updated"]
         )
-    if not updated:
-        raise ValueError(f"Proposal {proposal.pk} is not pending")
+    return proposal

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .charts import bar_chart, line_chart
-from .filters import PlotFilter, ZoneFilter
+from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .forms import ProposalForm
 from .maps import MARKER_FIELDS, map_legend, map_markers, zone_map
 from .models import Indicator, Plot, Project, Proposal, Zone
@@ -66,15 +66,19 @@ class FilteredListMixin:
     paginate_by: int | None = 20
 
     def get(self, request, *args, **kwargs):
-        self.filterset = self.filterset_class(request.GET or None, queryset=self.base_queryset())
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        try:
+            self.filterset = bind_filter(
+                self.filterset_class, request.GET or None, self.base_queryset()
+            )
+        except RefusedFilter as refused:
+            self.filterset = refused.filterset
             self.object_list = self.filterset.queryset.none()
             context = self.get_context_data(invalid=True)
             return self.render_to_response(context, status=400)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return self.filterset.qs if self.filterset.is_bound else self.filterset.queryset
+        return self.filterset.qs
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
@@ -111,7 +115,7 @@ class PlotListView(FilteredListMixin, ListView):
 
     def base_queryset(self):
         return (
-            Plot.objects.filter(zone__is_published=True)
+            Plot.objects.published()
             .select_related("zone")
             .prefetch_related("sectors")
             .order_by("zone__name", "code")

@@ -59,3 +59,14 @@ def test_each_panel_costs_one_query(superuser, zone_editor, django_assert_num_qu
     InquiryFactory.create_batch(30)
     with django_assert_num_queries(4 + 1):  # + whether a non-superuser manages zones
         dashboard(zone_editor)
+
+
+def test_the_free_land_panel_lists_the_zones_with_most_free_land_up_to_the_limit(superuser):
+    from portal.dashboard import LIST_LIMIT
+
+    for hectares in range(LIST_LIMIT + 5):
+        ZoneFactory(total_area_ha=Decimal(100 + hectares), fill_rate_pct=Decimal("0"))
+    free = [row["free_area_ha"] for row in dashboard(superuser)["free_land"]]
+    assert len(free) == LIST_LIMIT
+    assert free == sorted(free, reverse=True)
+    assert free[0] == Decimal(100 + LIST_LIMIT + 4)

@@ -29,6 +29,9 @@ def zone_form(zone, **changes):
         "plots-INITIAL_FORMS": "0",
         "projects-TOTAL_FORMS": "0",
         "projects-INITIAL_FORMS": "0",
+        # Editors manage the zone's photos too, inline.
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data

@@ -7,6 +7,7 @@ from django.contrib.staticfiles import finders
 from pytest_django.asserts import assertContains
 
 from tests.factories import SQUARE, PlotFactory, ZoneFactory
+from zones.models import Plot
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,10 @@ def test_the_zone_page_maps_the_outline_and_the_plots_with_a_legend(client):
     data = html.split('id="map-data"')[1]
     assert '"code": "B1"' in data and f'"inquire": "/inquire/?plot={plot.pk}"' in data
     assert "/static/leaflet/leaflet.js" in html and "/static/js/map.js" in html
-    assertContains(response, "swatch-available")
+    # The legend's swatch and the plot are drawn in the colour of the plot's status.
+    colour = Plot.Status.AVAILABLE.colour
+    assertContains(response, f'<circle cx="5" cy="5" r="5" fill="{colour}"/>')
+    assert f'"colour": "{colour}"' in data
     # Without JavaScript the table still has every plot.
     assertContains(response, 'id="plot-B1"')
 

@@ -100,3 +100,13 @@ def test_zone_pages_carry_canonical_opengraph_twitter_and_json_ld(client, langso
     assert ld["@type"] == "Place" and ld["name"] == "Hong Phong Industrial Park"
     assert ld["geo"]["@type"] == "GeoCoordinates" and ld["geo"]["latitude"] == 21.88
     assert {"name": "area", "value": 400.0}.items() <= ld["additionalProperty"][0].items()
+
+
+def test_the_download_columns_are_named_as_in_the_api():
+    """One vocabulary for the open data: each column of the zone and plot files is a field of
+    the API's zones and plots, with the same meaning."""
+    from zones.api import PlotOut, ZoneOut
+    from zones.downloads import PLOT_COLUMNS, ZONE_COLUMNS
+
+    assert set(ZONE_COLUMNS) <= set(ZoneOut.model_fields)
+    assert set(PLOT_COLUMNS) <= set(PlotOut.model_fields)
