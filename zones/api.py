@@ -5,14 +5,14 @@ exposed, and projects are named by company only."""
 import datetime
 from typing import Annotated, Literal
 
-from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from django.utils.http import http_date
+from django.utils.http import quote_etag
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
+from portal.page_cache import catalogue_last_modified, catalogue_version
 from portal.ratelimits import api_throttle, api_too_many_requests
 
 from .filters import PlotFilter, ZoneFilter
@@ -28,8 +28,9 @@ api = NinjaAPI(
         "Read-only open data on Lạng Sơn's industrial parks, clusters, plots, tenant projects and "
         "the province's industrial indicators. Translated text follows `?lang=` or "
         "`Accept-Language` (vi, en, zh-hans). Lists are paginated with `limit` (at most 100) "
-        "and `offset`, in a stable order. Responses carry `Last-Modified` and `ETag`: repeat a "
-        "request with `If-None-Match` to get 304 when nothing changed. Limited per client "
+        "and `offset`, in a stable order. Responses carry an `ETag` (and `Last-Modified`, once "
+        "the second of the last change is over): repeat a request with `If-None-Match` or "
+        "`If-Modified-Since` to get 304 when nothing changed. Limited per client "
         "address; over the limit the answer is 429 with `Retry-After`. Figures marked "
         "`is_sample` are illustrative, not official."
     ),
@@ -78,14 +79,17 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found."}, status=404)
 
 
-def _prepare(request, response, lang, *models):
-    """Throttle, choose the language, and set Last-Modified from the data's last change."""
+def _prepare(request, response, lang):
+    """Throttle, choose the language, and set the validators: ETag and Last-Modified both come
+    from the catalogue's version, which every change moves (deletes and bulk updates too)."""
     if retry_after := api_throttle(request):
         raise TooManyRequests(retry_after)
     translation.activate(lang or translation.get_language_from_request(request))
-    stamps = [m.objects.aggregate(last=Max("updated"))["last"] for m in models]
-    if stamps := [s for s in stamps if s]:
-        response["Last-Modified"] = http_date(max(stamps).timestamp())
+    version = catalogue_version()
+    # One answer per address, language and version: a language is a representation of its own.
+    response["ETag"] = quote_etag(f"{version}-{translation.get_language()}")
+    if last_modified := catalogue_last_modified(version):
+        response["Last-Modified"] = last_modified
     response["Content-Language"] = translation.get_language()
 
 
@@ -333,7 +337,7 @@ def zones(
     offset: int = Offset,
     lang: Language | None = None,
 ):
-    _prepare(request, response, lang, Zone, Plot)
+    _prepare(request, response, lang)
     queryset = _filter(ZoneFilter, request, Zone.objects.for_listing())
     return _page(queryset.order_by("slug") if not filters.sort else queryset, limit, offset)
 
@@ -344,7 +348,7 @@ def zones(
     summary="One zone, with its plots summary and fill-rate history",
 )
 def zone(request: HttpRequest, response: HttpResponse, slug: str, lang: Language | None = None):
-    _prepare(request, response, lang, Zone, Plot)
+    _prepare(request, response, lang)
     return get_object_or_404(Zone.objects.for_listing().prefetch_related("sectors"), slug=slug)
 
 
@@ -357,7 +361,7 @@ def plots(
     offset: int = Offset,
     lang: Language | None = None,
 ):
-    _prepare(request, response, lang, Plot)
+    _prepare(request, response, lang)
     queryset = (
         Plot.objects.filter(zone__is_published=True)
         .select_related("zone")
@@ -382,7 +386,7 @@ def projects(
     offset: int = Offset,
     lang: Language | None = None,
 ):
-    _prepare(request, response, lang, Project)
+    _prepare(request, response, lang)
     queryset = Project.objects.filter(zone__is_published=True).select_related("zone", "sector")
     if zone:
         queryset = queryset.filter(zone__slug=zone)
@@ -401,5 +405,5 @@ def indicators(
     offset: int = Offset,
     lang: Language | None = None,
 ):
-    _prepare(request, response, lang, Indicator)
+    _prepare(request, response, lang)
     return _page(Indicator.objects.order_by("position", "slug"), limit, offset)

@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.page_cache import catalogue_changed
+
 from .geo import BBOX, in_province, validate_polygon
 from .photos import process_photo, validate_photo
 from .validators import validate_document
@@ -53,6 +55,23 @@ class District(models.TextChoices):
     CHI_LANG = "chi-lang", _("Chi Lăng")
     LOC_BINH = "loc-binh", _("Lộc Bình")
     DINH_LAP = "dinh-lap", _("Đình Lập")
+
+
+class CatalogueQuerySet(models.QuerySet):
+    """The querysets of what public pages and the API show. A save or delete moves the
+    catalogue's version by signal (zones/apps.py); a bulk write sends no signal, so these move
+    it themselves: no cached page, ETag or Last-Modified outlives the change. (`bulk_update`
+    writes through `update`.)"""
+
+    def update(self, **kwargs):
+        rows = super().update(**kwargs)
+        catalogue_changed(using=self.db)
+        return rows
+
+    def bulk_create(self, *args, **kwargs):
+        made = super().bulk_create(*args, **kwargs)
+        catalogue_changed(using=self.db)
+        return made
 
 
 class TimeStamped(models.Model):
@@ -124,6 +143,8 @@ class Sector(TimeStamped):
     name = models.CharField(_("tên"), max_length=120)
     slug = models.SlugField(_("mã"), max_length=60, unique=True)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("ngành nghề")
@@ -138,7 +159,7 @@ def manages_only_own_zones(user):
     return not user.is_superuser and user.managed_zones.exists()
 
 
-class ZoneQuerySet(models.QuerySet):
+class ZoneQuerySet(CatalogueQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -602,7 +623,7 @@ class Zone(Versioned, TimeStamped):
         return base * self.fill_rate_pct / 100
 
 
-class PlotQuerySet(models.QuerySet):
+class PlotQuerySet(CatalogueQuerySet):
     def available(self):
         return self.filter(status=Plot.Status.AVAILABLE)
 
@@ -776,6 +797,8 @@ class Project(Versioned, TimeStamped):
     description = models.CharField(_("mô tả dự án"), max_length=300, blank=True)
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["zone", "investor_name"]
         verbose_name = _("dự án")
@@ -820,6 +843,8 @@ class Indicator(TimeStamped):
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
     source = models.CharField(_("nguồn"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "slug"]
@@ -982,6 +1007,8 @@ class ZonePhoto(TimeStamped):
     height = models.PositiveIntegerField(editable=False, null=True)
     renditions = models.JSONField(default=dict, editable=False)
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["zone", "position", "pk"]

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -100,3 +101,17 @@ def test_zone_pages_carry_canonical_opengraph_twitter_and_json_ld(client, langso
     assert ld["@type"] == "Place" and ld["name"] == "Hong Phong Industrial Park"
     assert ld["geo"]["@type"] == "GeoCoordinates" and ld["geo"]["latitude"] == 21.88
     assert {"name": "area", "value": 400.0}.items() <= ld["additionalProperty"][0].items()
+
+
+def test_the_sitemap_is_never_answered_304_once_a_zone_is_gone(client, db):
+    older = ZoneFactory(slug="older")
+    ZoneFactory(slug="newer")  # the last one changed stays: its date would not move
+    time.sleep(1.05)  # HTTP dates have whole seconds
+    first = client.get("/sitemap.xml")
+    older.delete()
+    for validator in (
+        {"HTTP_IF_MODIFIED_SINCE": first.get("Last-Modified", "")},
+        {"HTTP_IF_NONE_MATCH": first["ETag"]},
+    ):
+        again = client.get("/sitemap.xml", **validator)
+        assert again.status_code == 200 and b"/zones/older/" not in again.content
