@@ -209,9 +209,11 @@ class ZoneDetailOut(ZoneOut):
 
 
 class PlotOut(Schema):
-    id: int
+    """A plot is named by its zone and code, never by its database id."""
+
     zone: str
     code: str
+    url: str
     area_m2: float
     area_ha: float
     status: str
@@ -227,6 +229,10 @@ class PlotOut(Schema):
     @staticmethod
     def resolve_zone(plot):
         return plot.zone.slug
+
+    @staticmethod
+    def resolve_url(plot, context):
+        return context["request"].build_absolute_uri(plot.get_absolute_url())
 
     @staticmethod
     def resolve_status_label(plot):

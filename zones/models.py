@@ -627,6 +627,14 @@ class PlotQuerySet(CatalogueQuerySet):
     def available(self):
         return self.filter(status=Plot.Status.AVAILABLE)
 
+    def by_reference(self, reference):
+        """The plot named `<zone slug>/<code>` (`Plot.reference`), as a queryset: empty for a
+        malformed name. The code may hold a slash, a slug never does."""
+        slug, _, code = str(reference).partition("/")
+        if not (slug and code) or "\x00" in reference:  # PostgreSQL refuses NUL in text
+            return self.none()
+        return self.filter(zone__slug=slug, code=code)
+
     def free_first(self):
         """Available plots first, then reserved, then leased; by code within each."""
         order = Case(
@@ -725,6 +733,12 @@ class Plot(Versioned, TimeStamped):
 
     def get_absolute_url(self):
         return f"{self.zone.get_absolute_url()}#plot-{self.code}"
+
+    @property
+    def reference(self):
+        """How outsiders name the plot, in links and the API: `<zone slug>/<code>`, never its
+        database id (`PlotQuerySet.by_reference` finds it again)."""
+        return f"{self.zone.slug}/{self.code}"
 
     @classmethod
     def from_db(cls, db, field_names, values):
