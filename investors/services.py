@@ -1,6 +1,8 @@
 """Writes that span several rows, in one transaction each: the admin, views and commands call
 these so that they all validate and record the same way."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -83,7 +85,7 @@ def inquiry_anonymise(*, older_than_days):
     The company, sector, zones and figures stay for statistics; the person, their contact
     details, their message and the mail sent about them go. Returns how many were anonymised.
     """
-    cutoff = timezone.now() - timezone.timedelta(days=older_than_days)
+    cutoff = timezone.now() - timedelta(days=older_than_days)
     with transaction.atomic():
         closed = Inquiry.objects.filter(
             status__in=Inquiry.CLOSED, updated__lt=cutoff, anonymised_at__isnull=True

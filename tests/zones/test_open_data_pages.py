@@ -103,6 +103,14 @@ def test_zone_pages_carry_canonical_opengraph_twitter_and_json_ld(client, langso
     assert {"name": "area", "value": 400.0}.items() <= ld["additionalProperty"][0].items()
 
 
+def test_a_name_that_would_end_the_script_stays_inside_the_json_ld(client, db):
+    name = "Khu </script><!-- & <b>"
+    html = client.get(ZoneFactory(slug="odd", name=name).get_absolute_url()).content.decode()
+    script = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert json.loads(script)["name"] == name
+    assert "<" not in script and "&" not in script
+
+
 def test_the_sitemap_is_never_answered_304_once_a_zone_is_gone(client, db):
     older = ZoneFactory(slug="older")
     ZoneFactory(slug="newer")  # the last one changed stays: its date would not move
