@@ -153,3 +153,14 @@ def test_a_cached_api_answer_keeps_its_etag_for_conditional_requests(client, pag
     assert (first["X-Cache"], again.status_code) == ("miss", 304)
     hit = client.get("/api/v1/zones/dong-banh")
     assert hit["X-Cache"] == "hit" and hit["ETag"] == first["ETag"]
+
+
+def test_a_page_answers_304_until_the_catalogue_changes(client, page_cache):
+    zone = ZoneFactory(fill_rate_pct=Decimal("60"))
+    first = client.get("/zones/")
+    again = client.get("/zones/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    Zone.objects.filter(pk=zone.pk).update(fill_rate_pct=Decimal("75"))
+    changed = client.get("/zones/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+    assertContains(changed, "75 %")
