@@ -16,6 +16,24 @@ from .models import Inquiry
 MAX_START_YEARS = 10
 
 
+class PlotField(forms.ModelChoiceField):
+    """A plot named as outsiders name it, `<zone slug>/<code>` (`Plot.reference`), never by its
+    database id."""
+
+    def prepare_value(self, value):
+        return value.reference if isinstance(value, Plot) else value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        plot = self.queryset.by_reference(value).select_related("zone").first()
+        if plot is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return plot
+
+
 class InquiryForm(forms.ModelForm):
     """An expression of interest. Field names are a contract with partners and tests."""
 
@@ -25,7 +43,7 @@ class InquiryForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    plot = forms.ModelChoiceField(
+    plot = PlotField(
         queryset=Plot.objects.published().available(),
         widget=forms.HiddenInput,
         required=False,
@@ -139,10 +157,10 @@ class InquiryForm(forms.ModelForm):
     @property
     def plot_choice(self):
         """The free plot the visitor chose, for the summary shown above the form."""
-        value = str(self["plot"].value() or "")
-        if not value.isdigit():
-            return None
-        return self.fields["plot"].queryset.select_related("zone").filter(pk=value).first()
+        value = self["plot"].value()
+        if isinstance(value, Plot):
+            return value
+        return self.fields["plot"].queryset.by_reference(value or "").select_related("zone").first()
 
     @property
     def is_spam(self):

@@ -17,7 +17,8 @@ SESSION_REFERENCE = "inquiry_reference"
 
 
 def _initial(request):
-    """Pre-select what the visitor came from: ?zone=<slug>, or ?plot=<id> (a free plot)."""
+    """Pre-select what the visitor came from: ?zone=<slug>, or ?plot=<zone slug>/<code> (a
+    free plot)."""
     initial = {"form_token": InquiryForm.new_token(), "zones": []}
     # ?zone=<slug> from a zone page, ?zones=a,b,c from the compare page.
     slugs = [request.GET.get("zone", "")] + request.GET.get("zones", "").split(",")[:10]
@@ -26,13 +27,30 @@ def _initial(request):
     # The visitor's shortlist comes along too.
     if slugs := shortlist_get(request):
         initial["zones"] += list(Zone.objects.published().filter(slug__in=slugs))
-    plot_id = request.GET.get("plot", "")
-    if plot_id.isdigit():
-        plot = Plot.objects.published().available().filter(pk=plot_id).first()
+    if reference := request.GET.get("plot", ""):
+        plot = (
+            Plot.objects.published()
+            .available()
+            .by_reference(reference)
+            .select_related("zone")
+            .first()
+        )
         if plot:
             initial["plot"] = plot
             initial["zones"].append(plot.zone)
     return initial
+
+
+def _link_by_plot_id(request, plot_id):
+    """The last release linked a plot by its database id (?plot=<id>): send such a link on to
+    the plot's public name, or drop it when there is no such plot. Remove after one release."""
+    query = request.GET.copy()
+    plot = Plot.objects.filter(pk=plot_id, zone__is_published=True).select_related("zone").first()
+    if plot:
+        query["plot"] = plot.reference
+    else:
+        del query["plot"]
+    return redirect(f"{request.path}?{query.urlencode(safe='/')}" if query else request.path)
 
 
 def _form_page(request, form):
@@ -44,6 +62,8 @@ def _form_page(request, form):
 @require_http_methods(["GET", "POST"])
 def inquiry_create(request):
     if request.method == "GET":
+        if (plot_id := request.GET.get("plot", "")).isdigit():
+            return _link_by_plot_id(request, plot_id)
         return _form_page(request, InquiryForm(initial=_initial(request)))
 
     if retry_after := limit_reached(

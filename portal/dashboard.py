@@ -1,6 +1,6 @@
 """The staff's morning view on the admin index: one query per panel."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import F, Max, Q
@@ -16,9 +16,7 @@ def dashboard(user, now=None):
     now = now or timezone.now()
     today = timezone.localdate(now)
     week_start = timezone.make_aware(
-        timezone.datetime.combine(
-            today - timedelta(days=today.weekday()), timezone.datetime.min.time()
-        )
+        datetime.combine(today - timedelta(days=today.weekday()), time.min)
     )
     quiet_since = now - timedelta(days=7)
     stale_before = today - timedelta(days=settings.STALE_FIGURES_DAYS)

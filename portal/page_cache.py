@@ -1,20 +1,25 @@
 """Anonymous catalogue pages and API responses served from the cache, and never stale.
 
-A page is kept under its address with the catalogue's version number it was made from; any
-save or delete of a zone, plot, project, photo, sector or indicator (from the admin, an import
-or a command) bumps the version, so every page that might show it is rebuilt on its next
-request. Only visitors with no session get cached pages, and only responses that set no cookie
-are kept, so nothing personal is ever shared. An API response from the cache still counts
-against the client's rate limit, and is kept per language (the API's language may come from
-Accept-Language)."""
+A page is kept under its address with the catalogue's version it was made from; any save or
+delete of a zone, plot, project, photo, sector or indicator (from the admin, an import or a
+command), and any bulk write of them (zones.models.CatalogueQuerySet), moves the version, so
+every page that might show it is rebuilt on its next request. The API's ETag and Last-Modified
+come from the same version. Only visitors with no session get cached pages, and only responses
+that set no cookie are kept, so nothing personal is ever shared. An API response from the cache
+still counts against the client's rate limit, and is kept per language (the API's language may
+come from Accept-Language)."""
 
+import datetime
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
+from django.utils.http import http_date
 
 from .ratelimits import api_throttle, api_too_many_requests
 
@@ -23,23 +28,55 @@ LANGUAGE_PREFIX = re.compile(r"^/(en|zh-hans)(?=/)")
 CACHED_PATHS = re.compile(r"^/(|zones/.*|plots/.*|sitemap\.xml|robots\.txt)$")
 NOT_CACHED = re.compile(r"^/zones/[^/]+/shortlist/$")
 API_PATHS = re.compile(r"^/api/v1/(zones|plots|projects|indicators)(/[^/]+)?$")
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Last-Modified", "Content-Disposition")
+KEPT_HEADERS = (
+    *("Content-Type", "Content-Language", "Vary", "Content-Disposition"),
+    *("ETag", "Last-Modified"),  # the API's, from the version: a hit answers 304 as a miss does
+)
 
 
 def catalogue_version():
+    """The catalogue's version: the time of its last change, in microseconds since the epoch.
+    Pages are kept with it, and the API's ETag and Last-Modified come from it. When the cache
+    has lost it (flushed, restarted), it starts again from the current time: never a number it
+    had before, so no old page or ETag is ever taken for the current one."""
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(VERSION_KEY, _now_us(), timeout=None)
+        version = cache.get(VERSION_KEY) or _now_us()
     return version
 
 
-def catalogue_changed(**kwargs):
-    """Signal receiver: whatever showed the old data is out of date now."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+def catalogue_changed_at(version):
+    """When the catalogue took `version` (it counts microseconds)."""
+    return datetime.datetime.fromtimestamp(version / 1_000_000, tz=datetime.UTC)
+
+
+def catalogue_last_modified(version):
+    """Last-Modified for what was made from `version` (an HTTP date), or None until the second
+    of that change is over: dates have whole seconds, and a second change within the same second
+    would carry the same date, so a client asking by date would be told nothing changed."""
+    changed = version // 1_000_000
+    return http_date(changed) if changed < int(time.time()) else None
+
+
+def catalogue_changed(using=DEFAULT_DB_ALIAS, **kwargs):
+    """Signal receiver, and what bulk writes call: whatever showed the old data is out of date
+    now. Moved again when the transaction commits: a page made from the old data between this
+    change and its commit is then out of date too."""
+    _move_version()
+    if connections[using].in_atomic_block:
+        transaction.on_commit(_move_version, using=using)
+
+
+def _move_version():
+    # Not atomic as an increment would be, but two processes would have to read the same
+    # version and write in the same microsecond to give two changes one version.
+    previous = cache.get(VERSION_KEY) or 0
+    cache.set(VERSION_KEY, max(previous + 1, _now_us()), timeout=None)
+
+
+def _now_us():
+    return time.time_ns() // 1000
 
 
 def invalidate_on_change(*models, m2m=()):

@@ -1,7 +1,8 @@
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.contrib.sitemaps.views import sitemap
 from django.urls import reverse
 
+from portal.page_cache import catalogue_changed_at, catalogue_last_modified, catalogue_version
 from zones.models import Zone
 
 
@@ -33,7 +34,19 @@ class PageSitemap(Sitemap):
         return reverse(name)
 
     def lastmod(self, name):
-        return Zone.objects.published().aggregate(last=Max("updated"))["last"]
+        # The lists change when a zone is deleted too, which no zone's `updated` would show.
+        return catalogue_changed_at(catalogue_version())
 
 
 SITEMAPS = {"pages": PageSitemap, "zones": ZoneSitemap}
+
+
+def sitemap_xml(request):
+    """The sitemap, with Last-Modified from the catalogue's version. Django's dates it by the
+    newest `lastmod`, which a deleted zone never moves: crawlers would be told "not modified"."""
+    version = catalogue_version()  # before the sitemap is made: never newer than what it shows
+    response = sitemap(request, sitemaps=SITEMAPS)
+    response.headers.pop("Last-Modified", None)
+    if last_modified := catalogue_last_modified(version):
+        response["Last-Modified"] = last_modified
+    return response

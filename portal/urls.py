@@ -2,12 +2,11 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from portal.health import healthz, readyz
-from portal.sitemaps import SITEMAPS
+from portal.sitemaps import sitemap_xml
 from portal.views import robots_txt
 from zones.api import api
 from zones.urls import developer_urlpatterns, plot_urlpatterns
@@ -20,7 +19,7 @@ admin.site.index_title = _("Dữ liệu khu, cụm công nghiệp và nhà đầ
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),

@@ -5,15 +5,16 @@ exposed, and projects are named by company only."""
 import datetime
 from typing import Annotated, Any, Literal
 
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from django.utils.http import http_date
+from django.utils.http import quote_etag
 from django_filters import FilterSet
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
+from portal.page_cache import catalogue_last_modified, catalogue_version
 from portal.ratelimits import api_throttle, api_too_many_requests
 
 from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
@@ -29,8 +30,9 @@ api = NinjaAPI(
         "Read-only open data on Lạng Sơn's industrial parks, clusters, plots, tenant projects and "
         "the province's industrial indicators. Translated text follows `?lang=` or "
         "`Accept-Language` (vi, en, zh-hans). Lists are paginated with `limit` (at most 100) "
-        "and `offset`, in a stable order. Responses carry `Last-Modified` and `ETag`: repeat a "
-        "request with `If-None-Match` to get 304 when nothing changed. Limited per client "
+        "and `offset`, in a stable order. Responses carry an `ETag` (and `Last-Modified`, once "
+        "the second of the last change is over): repeat a request with `If-None-Match` or "
+        "`If-Modified-Since` to get 304 when nothing changed. Limited per client "
         "address; over the limit the answer is 429 with `Retry-After`. Figures marked "
         "`is_sample` are illustrative, not official."
     ),
@@ -74,19 +76,17 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": "Not found."}, status=404)
 
 
-def _prepare(
-    request: HttpRequest,
-    response: HttpResponse,
-    lang: str | None,
-    *models: type[Zone | Plot | Project | Indicator],
-) -> None:
-    """Throttle, choose the language, and set Last-Modified from the data's last change."""
+def _prepare(request: HttpRequest, response: HttpResponse, lang: str | None) -> None:
+    """Throttle, choose the language, and set the validators: ETag and Last-Modified both come
+    from the catalogue's version, which every change moves (deletes and bulk updates too)."""
     if retry_after := api_throttle(request):
         raise TooManyRequests(retry_after)
     translation.activate(lang or translation.get_language_from_request(request))
-    stamps = [m.objects.aggregate(last=Max("updated"))["last"] for m in models]
-    if stamps := [s for s in stamps if s]:
-        response["Last-Modified"] = http_date(max(stamps).timestamp())
+    version = catalogue_version()
+    # One answer per address, language and version: a language is a representation of its own.
+    response["ETag"] = quote_etag(f"{version}-{translation.get_language()}")
+    if last_modified := catalogue_last_modified(version):
+        response["Last-Modified"] = last_modified
     response["Content-Language"] = translation.get_language()
 
 
@@ -205,9 +205,11 @@ class ZoneDetailOut(ZoneOut):
 
 
 class PlotOut(Schema):
-    id: int
+    """A plot is named by its zone and code, never by its database id."""
+
     zone: str
     code: str
+    url: str
     area_m2: float
     area_ha: float
     status: str
@@ -223,6 +225,10 @@ class PlotOut(Schema):
     @staticmethod
     def resolve_zone(plot: Plot) -> str:
         return plot.zone.slug
+
+    @staticmethod
+    def resolve_url(plot: Plot, context: dict[str, Any]) -> str:
+        return context["request"].build_absolute_uri(plot.get_absolute_url())
 
     @staticmethod
     def resolve_status_label(plot: Plot) -> str:
@@ -335,7 +341,7 @@ def zones(
     offset: int = Offset,
     lang: Language | None = None,
 ) -> dict[str, Any]:
-    _prepare(request, response, lang, Zone, Plot)
+    _prepare(request, response, lang)
     queryset = _filter(ZoneFilter, request, Zone.objects.for_listing())
     return _page(queryset.order_by("slug") if not filters.sort else queryset, limit, offset)
 
@@ -348,7 +354,7 @@ def zones(
 def zone(
     request: HttpRequest, response: HttpResponse, slug: str, lang: Language | None = None
 ) -> Zone:
-    _prepare(request, response, lang, Zone, Plot)
+    _prepare(request, response, lang)
     return get_object_or_404(Zone.objects.for_listing().prefetch_related("sectors"), slug=slug)
 
 
@@ -361,7 +367,7 @@ def plots(
     offset: int = Offset,
     lang: Language | None = None,
 ) -> dict[str, Any]:
-    _prepare(request, response, lang, Plot)
+    _prepare(request, response, lang)
     queryset: QuerySet[Plot] = (
         Plot.objects.published().select_related("zone").prefetch_related("sectors")
     )
@@ -384,7 +390,7 @@ def projects(
     offset: int = Offset,
     lang: Language | None = None,
 ) -> dict[str, Any]:
-    _prepare(request, response, lang, Project)
+    _prepare(request, response, lang)
     queryset = Project.objects.filter(zone__is_published=True).select_related("zone", "sector")
     if zone:
         queryset = queryset.filter(zone__slug=zone)
@@ -403,5 +409,5 @@ def indicators(
     offset: int = Offset,
     lang: Language | None = None,
 ) -> dict[str, Any]:
-    _prepare(request, response, lang, Indicator)
+    _prepare(request, response, lang)
     return _page(Indicator.objects.order_by("position", "slug"), limit, offset)

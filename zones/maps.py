@@ -1,5 +1,7 @@
 """What the Leaflet maps draw, as plain data for json_script (no inline JavaScript)."""
 
+from urllib.parse import quote
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -52,7 +54,9 @@ def zone_map(zone):
             "code": plot.code,
             "area": f"{num(plot.area_m2, 0)} {_('m²')}",
             "status": plot.get_status_display(),
-            "inquire": f"{inquire}?plot={plot.pk}" if plot.status == Plot.Status.AVAILABLE else "",
+            "inquire": f"{inquire}?plot={quote(plot.reference)}"
+            if plot.status == Plot.Status.AVAILABLE
+            else "",
         }
         for plot in zone.plots.all()
         if plot.boundary

@@ -6,7 +6,7 @@ whatever writes, and in `clean()`, so a form shows a friendly message next to th
 
 import uuid
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +18,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.page_cache import catalogue_changed
 
 from .geo import BBOX, in_province, validate_polygon
 from .photos import process_photo, validate_photo
@@ -57,6 +59,26 @@ class District(models.TextChoices):
     CHI_LANG = "chi-lang", _("Chi Lăng")
     LOC_BINH = "loc-binh", _("Lộc Bình")
     DINH_LAP = "dinh-lap", _("Đình Lập")
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+class CatalogueQuerySet(models.QuerySet[_M]):
+    """The querysets of what public pages and the API show. A save or delete moves the
+    catalogue's version by signal (zones/apps.py); a bulk write sends no signal, so these move
+    it themselves: no cached page, ETag or Last-Modified outlives the change. (`bulk_update`
+    writes through `update`.)"""
+
+    def update(self, **kwargs: Any) -> int:
+        rows = super().update(**kwargs)
+        catalogue_changed(using=self.db)
+        return rows
+
+    def bulk_create(self, *args: Any, **kwargs: Any) -> list[_M]:
+        made = super().bulk_create(*args, **kwargs)
+        catalogue_changed(using=self.db)
+        return made
 
 
 class TimeStamped(models.Model):
@@ -128,6 +150,8 @@ class Sector(TimeStamped):
     name = models.CharField(_("tên"), max_length=120)
     slug = models.SlugField(_("mã"), max_length=60, unique=True)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("ngành nghề")
@@ -148,7 +172,7 @@ def manages_only_own_zones(user: "User") -> bool:
     return user._manages_only_own_zones  # type: ignore[attr-defined]
 
 
-class ZoneQuerySet(models.QuerySet["Zone"]):
+class ZoneQuerySet(CatalogueQuerySet["Zone"]):
     def published(self) -> Self:
         return self.filter(is_published=True)
 
@@ -622,13 +646,21 @@ class Zone(Versioned, TimeStamped):
         return base * self.fill_rate_pct / 100
 
 
-class PlotQuerySet(models.QuerySet):
-    def published(self):
+class PlotQuerySet(CatalogueQuerySet["Plot"]):
+    def published(self) -> Self:
         """Plots of the zones shown to the public."""
         return self.filter(zone__is_published=True)
 
-    def available(self):
+    def available(self) -> Self:
         return self.filter(status=Plot.Status.AVAILABLE)
+
+    def by_reference(self, reference: str) -> Self:
+        """The plot named `<zone slug>/<code>` (`Plot.reference`), as a queryset: empty for a
+        malformed name. The code may hold a slash, a slug never does."""
+        slug, _, code = str(reference).partition("/")
+        if not (slug and code) or "\x00" in reference:  # PostgreSQL refuses NUL in text
+            return self.none()
+        return self.filter(zone__slug=slug, code=code)
 
     def free_first(self) -> Self:
         """Available plots first, then reserved, then leased; by code within each."""
@@ -735,6 +767,12 @@ class Plot(Versioned, TimeStamped):
     def get_absolute_url(self):
         return f"{self.zone.get_absolute_url()}#plot-{self.code}"
 
+    @property
+    def reference(self):
+        """How outsiders name the plot, in links and the API: `<zone slug>/<code>`, never its
+        database id (`PlotQuerySet.by_reference` finds it again)."""
+        return f"{self.zone.slug}/{self.code}"
+
     @classmethod
     def from_db(cls, db, field_names, values):
         plot = super().from_db(db, field_names, values)
@@ -806,6 +844,8 @@ class Project(Versioned, TimeStamped):
     description = models.CharField(_("mô tả dự án"), max_length=300, blank=True)
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["zone", "investor_name"]
         verbose_name = _("dự án")
@@ -850,6 +890,8 @@ class Indicator(TimeStamped):
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
     source = models.CharField(_("nguồn"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "slug"]
@@ -1018,6 +1060,8 @@ class ZonePhoto(TimeStamped):
     height = models.PositiveIntegerField(editable=False, null=True)
     renditions = models.JSONField(default=dict, editable=False)
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["zone", "position", "pk"]

@@ -179,26 +179,59 @@ def test_coming_from_a_zone_page_preselects_the_zone(client, zone):
 
 def test_coming_from_a_free_plot_preselects_it_and_its_zone(client, valid_data, zone):
     plot = PlotFactory(zone=zone, code="B1")
-    response = client.get(f"{URL}?plot={plot.pk}")
+    response = client.get(f"{URL}?plot=dong-banh/B1")
     assertContains(response, "<strong>B1</strong>")
-    data = {**valid_data, "zones": [], "plot": str(plot.pk)}
+    assertContains(response, 'name="plot" value="dong-banh/B1"')
+    data = {**valid_data, "zones": [], "plot": "dong-banh/B1"}
     submit(client, data)
     inquiry = Inquiry.objects.get()
     assert inquiry.plot == plot
     assert list(inquiry.zones.all()) == [zone]
 
 
+def test_an_old_link_with_a_plot_s_database_id_is_sent_to_its_zone_and_code(client, zone):
+    plot = PlotFactory(zone=zone, code="B1")
+    response = client.get(f"/en{URL}?zone=dong-banh&plot={plot.pk}")
+    assertRedirects(
+        response, f"/en{URL}?zone=dong-banh&plot=dong-banh/B1", fetch_redirect_response=False
+    )
+    assert response.status_code == 302  # for a release only: not a permanent address
+    unknown = client.get(f"{URL}?plot=999999&zone=dong-banh")
+    assertRedirects(unknown, f"{URL}?zone=dong-banh", fetch_redirect_response=False)
+
+
 def test_a_plot_leased_meanwhile_is_refused_next_to_the_chosen_plot(client, valid_data, zone):
-    plot = PlotFactory(zone=zone, status=Plot.Status.LEASED)
-    response = submit(client, {**valid_data, "plot": str(plot.pk)})
+    PlotFactory(zone=zone, code="B1", status=Plot.Status.LEASED)
+    response = submit(client, {**valid_data, "plot": "dong-banh/B1"})
     assert response.context["form"].errors["plot"]
     assertContains(response, 'id="error-plot"')
     assert not Inquiry.objects.exists()
 
 
-@pytest.mark.parametrize("query", ["?zone=<script>", "?plot=abc", "?plot=999999", "?zone="])
-def test_bad_preselection_is_ignored(client, query):
-    assert client.get(URL + query).status_code == 200
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?zone=<script>",
+        "?plot=abc",
+        "?plot=999999",
+        "?zone=",
+        "?plot=/",
+        "?plot=atlantis/B1",
+        "?plot=dong-banh/",
+        "?plot=%00/%00",
+    ],
+)
+def test_bad_preselection_is_ignored(client, zone, query):
+    response = client.get(URL + query, follow=True)
+    assert response.status_code == 200
+    assert response.context["form"]["plot"].value() in (None, "")
+
+
+def test_a_bad_plot_sent_with_the_form_is_refused(client, valid_data):
+    for value in ("atlantis/B1", "dong-banh/NOPE", "12", "/"):
+        response = submit(client, {**valid_data, "plot": value})
+        assert response.context["form"].errors["plot"], value
+    assert not Inquiry.objects.exists()
 
 
 def test_what_the_investor_types_stays_out_of_error_reports(client, valid_data):

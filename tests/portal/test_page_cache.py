@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains
 
 from tests.factories import PlotFactory, ZoneFactory
-from zones.models import Zone
+from zones.models import Plot, Zone
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,13 @@ def test_an_anonymous_page_is_served_from_the_cache(client, page_cache):
         lambda zone: (setattr(zone, "fill_rate_pct", Decimal("75")), zone.save()),
         lambda zone: PlotFactory(zone=zone, code="NEW-1"),
         lambda zone: zone.plots.all().delete(),
+        lambda zone: Zone.objects.filter(pk=zone.pk).update(fill_rate_pct=Decimal("75")),
+        lambda zone: (
+            Plot.objects.bulk_create([Plot(zone=zone, code="NEW-1", area_m2=Decimal("500"))]),
+            Zone.objects.filter(pk=zone.pk).refresh_plot_totals(),
+        ),
     ],
-    ids=["zone saved", "plot added", "plots deleted"],
+    ids=["zone saved", "plot added", "plots deleted", "zone updated in bulk", "plots bulk-created"],
 )
 def test_any_change_of_the_data_shows_at_once(client, page_cache, change):
     zone = Zone.objects.get(pk=ZoneFactory(fill_rate_pct=Decimal("60")).pk)
@@ -117,7 +122,7 @@ def test_api_responses_are_cached_per_language_and_refreshed_by_a_change(client,
     assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
     assert first_queries > 0 and second_queries == 0
     assert second.json() == first.json() and second.json()["fill_rate_pct"] == 60
-    assert second["Access-Control-Allow-Origin"] == "*" and second["Last-Modified"]
+    assert second["Access-Control-Allow-Origin"] == "*" and second["ETag"] == first["ETag"]
 
     english = client.get("/api/v1/zones/dong-banh", headers={"accept-language": "en"})
     assert english["X-Cache"] == "miss" and english.json()["name"] == "Dong Banh"
@@ -139,3 +144,23 @@ def test_cached_api_answers_still_count_against_the_rate_limit(client, page_cach
     # Another client is not limited by the first one's requests.
     other = client.get("/api/v1/zones", REMOTE_ADDR="203.0.113.9")
     assert other.status_code == 200 and other["X-Cache"] == "hit"
+
+
+def test_a_cached_api_answer_keeps_its_etag_for_conditional_requests(client, page_cache):
+    ZoneFactory(slug="dong-banh")
+    first = client.get("/api/v1/zones/dong-banh")
+    again = client.get("/api/v1/zones/dong-banh", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert (first["X-Cache"], again.status_code) == ("miss", 304)
+    hit = client.get("/api/v1/zones/dong-banh")
+    assert hit["X-Cache"] == "hit" and hit["ETag"] == first["ETag"]
+
+
+def test_a_page_answers_304_until_the_catalogue_changes(client, page_cache):
+    zone = ZoneFactory(fill_rate_pct=Decimal("60"))
+    first = client.get("/zones/")
+    again = client.get("/zones/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    Zone.objects.filter(pk=zone.pk).update(fill_rate_pct=Decimal("75"))
+    changed = client.get("/zones/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+    assertContains(changed, "75 %")

@@ -1,5 +1,6 @@
 """Every change of a figure is kept: who, when, old and new value, and the source note."""
 
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -50,7 +51,7 @@ def test_a_fill_rate_change_is_kept_with_who_when_old_new_and_the_note(client, z
     assert (old.fill_rate_pct, new.fill_rate_pct) == (Decimal("60"), Decimal("65"))
     assert new.history_user == zone_editor
     assert new.history_change_reason == "Báo cáo quý 3/2026"
-    assert timezone.now() - new.history_date < timezone.timedelta(minutes=1)
+    assert timezone.now() - new.history_date < timedelta(minutes=1)
     changed = {c.field: (c.old, c.new) for c in new.diff_against(old).changes}
     assert changed["fill_rate_pct"] == (Decimal("60"), Decimal("65"))
 
@@ -90,24 +91,20 @@ def test_the_admin_shows_each_objects_history(admin_client):
 
 
 def test_the_fill_rate_history_is_dated_by_the_figures_not_the_typing():
-    zone = ZoneFactory(
-        fill_rate_pct=Decimal("60"), figures_as_of=timezone.datetime(2021, 1, 1).date()
-    )
+    zone = ZoneFactory(fill_rate_pct=Decimal("60"), figures_as_of=date(2021, 1, 1))
     zone = Zone.objects.get(pk=zone.pk)
     zone.fill_rate_pct = Decimal("72")
     zone.save()  # dated today automatically
     zone.description = "Only words changed"
     zone.save()
     assert zone.fill_rate_history() == [
-        (timezone.datetime(2021, 1, 1).date(), Decimal("60")),
+        (date(2021, 1, 1), Decimal("60")),
         (timezone.localdate(), Decimal("72")),
     ]
 
 
 def test_the_zone_page_charts_the_fill_rate_with_a_text_table(client):
-    zone = ZoneFactory(
-        fill_rate_pct=Decimal("60"), figures_as_of=timezone.datetime(2021, 1, 1).date()
-    )
+    zone = ZoneFactory(fill_rate_pct=Decimal("60"), figures_as_of=date(2021, 1, 1))
     zone = Zone.objects.get(pk=zone.pk)
     zone.fill_rate_pct = Decimal("72")
     zone.save()

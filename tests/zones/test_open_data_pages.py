@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -110,3 +111,25 @@ def test_the_download_columns_are_named_as_in_the_api():
 
     assert set(ZONE_COLUMNS) <= set(ZoneOut.model_fields)
     assert set(PLOT_COLUMNS) <= set(PlotOut.model_fields)
+
+
+def test_a_name_that_would_end_the_script_stays_inside_the_json_ld(client, db):
+    name = "Khu </script><!-- & <b>"
+    html = client.get(ZoneFactory(slug="odd", name=name).get_absolute_url()).content.decode()
+    script = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert json.loads(script)["name"] == name
+    assert "<" not in script and "&" not in script
+
+
+def test_the_sitemap_is_never_answered_304_once_a_zone_is_gone(client, db):
+    older = ZoneFactory(slug="older")
+    ZoneFactory(slug="newer")  # the last one changed stays: its date would not move
+    time.sleep(1.05)  # HTTP dates have whole seconds
+    first = client.get("/sitemap.xml")
+    older.delete()
+    for validator in (
+        {"HTTP_IF_MODIFIED_SINCE": first.get("Last-Modified", "")},
+        {"HTTP_IF_NONE_MATCH": first["ETag"]},
+    ):
+        again = client.get("/sitemap.xml", **validator)
+        assert again.status_code == 200 and b"/zones/older/" not in again.content

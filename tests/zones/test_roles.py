@@ -1,5 +1,7 @@
 """Who may do what: the two staff groups, zone managers, and the admin lock-out."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -93,6 +95,49 @@ def test_five_failed_logins_lock_the_account_from_that_address_for_an_hour(clien
         "/admin/login/", {"username": "chief", "password": "pw"}, REMOTE_ADDR="198.51.100.7"
     )
     assert response.status_code == 302
+
+
+def lock_out(client, failures, url="/admin/login/"):
+    for _ in range(failures):
+        response = client.post(
+            url, {"username": "chief", "password": "wrong"}, REMOTE_ADDR="203.0.113.9"
+        )
+    assert response.status_code == 429
+    return " ".join(response.content.decode().split())
+
+
+@pytest.mark.parametrize(
+    ("limit", "cool_off", "expected"),
+    [
+        (
+            3,
+            2,
+            "wrong 3 times. To protect the account, logging in to it from this address is "
+            "locked for 2 hours.",
+        ),
+        (
+            1,
+            1,
+            "wrong 1 time. To protect the account, logging in to it from this address is "
+            "locked for 1 hour.",
+        ),
+        (5, timedelta(minutes=30), "is locked for 30 minutes."),
+        (5, timedelta(minutes=1), "is locked for 1 minute."),
+    ],
+)
+def test_the_lockout_page_tells_the_limit_and_the_cool_off_set_in_the_settings(
+    client, superuser, settings, limit, cool_off, expected
+):
+    settings.AXES_FAILURE_LIMIT = limit
+    settings.AXES_COOLOFF_TIME = cool_off
+    assert expected in lock_out(client, limit, url="/en/developer/login/")
+
+
+def test_the_lockout_page_in_vietnamese(client, superuser, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_COOLOFF_TIME = 2
+    page = lock_out(client, 3)
+    assert "sai 3 lần" in page and "trong 2 giờ" in page
 
 
 def test_lockouts_are_listed_in_the_admin(client, admin_client, superuser):

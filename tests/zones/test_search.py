@@ -170,7 +170,7 @@ def test_plots_sort_by_area_or_rent(client, plots):
 
 def test_each_free_plot_links_to_its_zone_and_to_the_inquiry_form(client, plots):
     response = client.get("/plots/")
-    assertContains(response, f'href="/inquire/?plot={plots["b1"].pk}"')
+    assertContains(response, f'href="/inquire/?plot={plots["b1"].zone.slug}/B1"')
     assertContains(response, 'href="/zones/mid/"')
     assertContains(response, "theo thoả thuận")  # HP: rent on request, never 0
 

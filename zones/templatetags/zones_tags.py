@@ -4,12 +4,15 @@ from decimal import Decimal
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import number_format
-from django.utils.html import _json_script_escapes, format_html  # type: ignore[attr-defined]
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
+# What json_script escapes, for a <script> of another type than json_script writes (ld+json):
+# no "</script>" or "<!--" can end or change the script element.
+SCRIPT_SAFE_JSON = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.filter
@@ -87,7 +90,5 @@ def zone_jsonld(zone, request):
                     "unitCode": "P1",
                 }
             )
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-        _json_script_escapes
-    )
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_SAFE_JSON)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
