@@ -354,6 +354,8 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Cổng đầu tư Lạng Sơn <no-reply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds the mail server may take to answer `send_outbox` (an investor never waits on it).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # The investment-promotion inbox that hears of every expression of interest.
 INVESTMENT_PROMOTION_EMAIL = env.str("INVESTMENT_PROMOTION_EMAIL", default="xuctiendautu@localhost")
 # Outbox: a message that fails this many times is marked failed and shown to staff.
