@@ -12,8 +12,19 @@ from django.utils.translation import gettext_lazy as _
 from zones.models import Plot, Zone
 
 from .models import Inquiry
+from .outbox import CONTROL_CHARACTERS
 
 MAX_START_YEARS = 10
+# Fields that are one line, and end up in mail headers (the company in a subject).
+SINGLE_LINE_FIELDS = ("company_name", "contact_name")
+
+
+def validate_single_line(value):
+    if CONTROL_CHARACTERS.search(value):
+        raise forms.ValidationError(
+            _("Vui lòng nhập trên một dòng, không có ký tự xuống dòng hay ký tự điều khiển."),
+            code="control_characters",
+        )
 
 
 class InquiryForm(forms.ModelForm):
@@ -84,6 +95,8 @@ class InquiryForm(forms.ModelForm):
             reverse("investors:privacy"),
             _("thông báo bảo mật"),
         )
+        for name in SINGLE_LINE_FIELDS:
+            self.fields[name].validators.append(validate_single_line)
         for name in ["company_name", "contact_name"]:
             self.fields[name].widget.attrs["autocomplete"] = {
                 "company_name": "organization",
