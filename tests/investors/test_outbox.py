@@ -7,9 +7,10 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
-from pytest_django.asserts import assertRedirects
+from pytest_django.asserts import assertContains, assertRedirects
 
 from investors.models import Inquiry, OutboxMessage
+from investors.outbox import outbox_send
 from tests.smtp_servers import smtp_server, use_smtp
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,6 @@ def test_a_message_that_keeps_failing_is_marked_failed_for_staff(settings, valid
 
 def test_a_message_is_sent_once_even_when_two_senders_race(settings, valid_data, client):
     client.post("/inquire/", valid_data)
-    from investors.outbox import outbox_send
 
     assert outbox_send() == 2
     assert outbox_send() == 0
@@ -74,3 +74,24 @@ def test_staff_see_unsent_mail_in_the_admin(admin_client, valid_data, client):
     response = admin_client.get("/admin/investors/outboxmessage/?status__exact=pending")
     assert response.status_code == 200
     assert response.context["cl"].result_count == 2
+
+
+def test_staff_see_what_was_sent_queued_or_failed_on_the_inquiry_and_in_the_outbox(
+    admin_client, valid_data, client, settings
+):
+    settings.OUTBOX_MAX_ATTEMPTS = 1
+    client.post("/inquire/", valid_data)
+    inquiry = Inquiry.objects.get()
+    acknowledgement = OutboxMessage.objects.get(kind="inquiry_acknowledgement")
+    with smtp_server("refusing") as refusing:
+        use_smtp(settings, refusing)
+        outbox_send(message_ids=[acknowledgement.pk])  # fails, once is enough to give up
+
+    outbox = admin_client.get("/admin/investors/outboxmessage/")
+    on_inquiry = admin_client.get(f"/admin/investors/inquiry/{inquiry.pk}/change/")
+    for page in (outbox, on_inquiry):
+        assertContains(page, "Gửi thất bại")  # the acknowledgement
+        assertContains(page, "Chờ gửi")  # the notification, not tried yet
+        assertContains(page, "SMTPConnectError")
+        assertContains(page, inquiry.email)
+    assertContains(outbox, inquiry.reference)  # which subject, to whom
