@@ -1,7 +1,8 @@
 """Real SMTP servers on free ports, for the tests and the mail fault drill.
 
 `working` speaks enough SMTP for smtplib and keeps what it receives; `refusing` answers every
-connection with 554 and hangs up; `hung` accepts connections and never says a word.
+connection with 554 and hangs up; `hung` accepts connections and never says a word. Set a
+server's `kind` to change how it treats the next connections (the fault drill does).
 """
 
 import contextlib
@@ -15,8 +16,9 @@ class _Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, handler):
-        super().__init__(("127.0.0.1", 0), handler)
+    def __init__(self, kind):
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.kind = kind
         self.port = self.server_address[1]
         self.closing = threading.Event()
         self.lock = threading.Lock()
@@ -24,12 +26,13 @@ class _Server(socketserver.ThreadingTCPServer):
 
 
 class _Handler(socketserver.StreamRequestHandler):
+    def handle(self):
+        getattr(self, self.server.kind)()
+
     def reply(self, line):
         self.wfile.write(line.encode() + b"\r\n")
 
-
-class WorkingHandler(_Handler):
-    def handle(self):
+    def working(self):
         self.reply("220 localhost ESMTP test server")
         recipients = []
         while line := self.rfile.readline():
@@ -59,23 +62,16 @@ class WorkingHandler(_Handler):
             else:
                 self.reply("502 Command not implemented")
 
-
-class RefusingHandler(_Handler):
-    def handle(self):
+    def refusing(self):
         self.reply("554 No SMTP service here")
 
-
-class HungHandler(_Handler):
-    def handle(self):
+    def hung(self):
         self.server.closing.wait()  # say nothing until the server stops
-
-
-HANDLERS = {"working": WorkingHandler, "refusing": RefusingHandler, "hung": HungHandler}
 
 
 def start(kind):
     """Start a server of that kind in a thread; stop it with `stop(server)`."""
-    server = _Server(HANDLERS[kind])
+    server = _Server(kind)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
