@@ -15,8 +15,6 @@ from .models import Inquiry
 from .outbox import CONTROL_CHARACTERS
 
 MAX_START_YEARS = 10
-# Fields that are one line, and end up in mail headers (the company in a subject).
-SINGLE_LINE_FIELDS = ("company_name", "contact_name")
 
 
 def validate_single_line(value):
@@ -95,13 +93,10 @@ class InquiryForm(forms.ModelForm):
             reverse("investors:privacy"),
             _("thông báo bảo mật"),
         )
-        for name in SINGLE_LINE_FIELDS:
+        for name, autocomplete in [("company_name", "organization"), ("contact_name", "name")]:
+            self.fields[name].widget.attrs["autocomplete"] = autocomplete
+            # One line: they end up in mail headers (the company in the staff's subject).
             self.fields[name].validators.append(validate_single_line)
-        for name in ["company_name", "contact_name"]:
-            self.fields[name].widget.attrs["autocomplete"] = {
-                "company_name": "organization",
-                "contact_name": "name",
-            }[name]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
