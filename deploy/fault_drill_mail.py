@@ -78,7 +78,7 @@ class Site:
         self.log = open(workdir / "gunicorn.log", "a")  # noqa: SIM115  (closed in stop)
         self.server = None
 
-    def manage(self, *args, **extra_env):
+    def manage(self, *args, timeout=None, **extra_env):
         return subprocess.run(  # noqa: S603  (our own manage.py)
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
@@ -86,7 +86,17 @@ class Site:
             check=True,
             capture_output=True,
             text=True,
+            timeout=timeout,
         ).stdout
+
+    def send_outbox(self):
+        """Run send_outbox as cron would; a run that outlasts cron's minute twice is stopped."""
+        started = time.monotonic()
+        try:
+            report = self.manage("send_outbox", timeout=120).strip()
+        except subprocess.TimeoutExpired:
+            report = "did not finish: stopped"
+        return f"{report} in {time.monotonic() - started:.1f}s"
 
     def start(self, **extra_env):
         self.server = subprocess.Popen(  # noqa: S603  (our own gunicorn)
@@ -206,10 +216,7 @@ def run_phase(site, smtp, phase, args):
     outcomes = burst(
         site, phase, forms, args.concurrency, kill_a_worker if phase == "kill-9" else None
     )
-    started = time.monotonic()
-    report = site.manage("send_outbox").strip()
-    cron = f"{report} in {time.monotonic() - started:.1f}s"
-    return outcomes, cron
+    return outcomes, site.send_outbox()
 
 
 def summary(site, phase, outcomes, delivered):
@@ -273,8 +280,8 @@ def main():
             "OutboxMessage.objects.filter(status='pending').update("
             "next_attempt_at=timezone.now())",
         )
-        final = site.manage("send_outbox").strip()
-        again = site.manage("send_outbox").strip()
+        final = site.send_outbox()
+        again = site.send_outbox()
         delivered = [str(message["Subject"]) for _, message in smtp.messages]
         print()
         for phase in PHASES:
