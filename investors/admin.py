@@ -243,7 +243,10 @@ class InquiryAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
+    # What went to whom, and what did not: the subject and recipients beside the state.
     list_display = (
+        "subject",
+        "recipients",
         "kind",
         "inquiry",
         "status",
@@ -253,6 +256,7 @@ class OutboxMessageAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
         "sent_at",
     )
     list_filter = ("status", "kind")
+    search_fields = ("subject", "inquiry__reference")
     list_select_related = ("inquiry",)
     readonly_fields = (
         "inquiry",
@@ -271,6 +275,10 @@ class OutboxMessageAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("người nhận"))
+    def recipients(self, message):
+        return ", ".join(message.to)
 
     @admin.action(description=_("Gửi lại ngay"))
     def retry_now(self, request, queryset):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from zones.models import Plot, Zone
 
 from .models import Inquiry
+from .outbox import CONTROL_CHARACTERS
 
 MAX_START_YEARS = 10
 
@@ -32,6 +33,14 @@ class PlotField(forms.ModelChoiceField):
                 self.error_messages["invalid_choice"], code="invalid_choice"
             )
         return plot
+
+
+def validate_single_line(value):
+    if CONTROL_CHARACTERS.search(value):
+        raise forms.ValidationError(
+            _("Vui lòng nhập trên một dòng, không có ký tự xuống dòng hay ký tự điều khiển."),
+            code="control_characters",
+        )
 
 
 class InquiryForm(forms.ModelForm):
@@ -102,11 +111,10 @@ class InquiryForm(forms.ModelForm):
             reverse("investors:privacy"),
             _("thông báo bảo mật"),
         )
-        for name in ["company_name", "contact_name"]:
-            self.fields[name].widget.attrs["autocomplete"] = {
-                "company_name": "organization",
-                "contact_name": "name",
-            }[name]
+        for name, autocomplete in [("company_name", "organization"), ("contact_name", "name")]:
+            self.fields[name].widget.attrs["autocomplete"] = autocomplete
+            # One line: they end up in mail headers (the company in the staff's subject).
+            self.fields[name].validators.append(validate_single_line)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 
 
 class OpenDataCorsMiddleware:
@@ -33,6 +34,21 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class PrivateCookiesMiddleware:
+    """A response that sets a cookie (CSRF, session, language) belongs to one browser: mark it
+    private so that no shared cache in front (a proxy, a CDN) stores it and hands its cookie to
+    the next visitor. Listed above the middleware that set cookies, so it sees them all."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.cookies:
+            patch_cache_control(response, private=True)
         return response
 
 

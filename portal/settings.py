@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
+    "portal.middleware.PrivateCookiesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",  # checks the Host header, sets Content-Length
@@ -356,6 +357,8 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Cổng đầu tư Lạng Sơn <no-reply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds the mail server may take to answer `send_outbox` (an investor never waits on it).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # The investment-promotion inbox that hears of every expression of interest.
 INVESTMENT_PROMOTION_EMAIL = env.str("INVESTMENT_PROMOTION_EMAIL", default="xuctiendautu@localhost")
 # Outbox: a message that fails this many times is marked failed and shown to staff.

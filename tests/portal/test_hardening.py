@@ -39,6 +39,22 @@ def test_every_response_carries_the_security_headers(client, url):
     assert len(response["X-Request-ID"]) == 16
 
 
+def test_a_response_that_sets_a_cookie_is_private(client, valid_inquiry_data):
+    # No shared cache (a proxy, a CDN) may keep one visitor's CSRF or session cookie for the next.
+    form = client.get("/inquire/")
+    assert "csrftoken" in form.cookies
+    assert "private" in form["Cache-Control"]
+    sent = client.post("/inquire/", valid_inquiry_data)
+    assert "sessionid" in sent.cookies
+    assert "private" in sent["Cache-Control"]
+
+
+def test_a_response_without_cookies_stays_cacheable(client, langson):
+    response = client.get("/zones/")
+    assert not response.cookies
+    assert "private" not in response.get("Cache-Control", "")
+
+
 def test_no_page_has_an_inline_script(client, langson):
     for url in ["/", "/zones/", "/zones/dong-banh/", "/inquire/", "/plots/", "/zones/compare/"]:
         html = client.get(url).content.decode()
