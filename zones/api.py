@@ -13,6 +13,7 @@ from django.utils.http import http_date
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
+from portal.links import absolute_url
 from portal.ratelimits import api_throttle, api_too_many_requests
 
 from .filters import PlotFilter, ZoneFilter
@@ -151,7 +152,7 @@ class ZoneOut(Schema):
 
     @staticmethod
     def resolve_url(zone, context):
-        return context["request"].build_absolute_uri(zone.get_absolute_url())
+        return absolute_url(zone.get_absolute_url())
 
 
 class HistoryPoint(Schema):
