@@ -77,10 +77,14 @@ class RequestLogMiddleware:
             _request_id.reset(token)
 
 
+def _is_api(request):
+    return request.path.startswith("/api/")
+
+
 class DatabaseUnavailableMiddleware:
-    """When the database is down, answer 503 with the site's page (Django would say 500), and
-    recover by itself: with CONN_HEALTH_CHECKS a broken connection is dropped and a fresh one
-    opened at the start of the next request."""
+    """When the database is down, answer 503 with the site's page (JSON on the API; Django
+    would say 500), and recover by itself: with CONN_HEALTH_CHECKS a broken connection is
+    dropped and a fresh one opened at the start of the next request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -94,13 +98,12 @@ class DatabaseUnavailableMiddleware:
         logging.getLogger("portal.database").error(
             "Database unavailable: %s", type(exception).__name__
         )
-        response = render(request, "503.html", status=503)
+        if _is_api(request):
+            response = JsonResponse({"detail": "Service temporarily unavailable"}, status=503)
+        else:
+            response = render(request, "503.html", status=503)
         response["Retry-After"] = "30"
         return response
-
-
-def _is_api(request):
-    return request.path.startswith("/api/")
 
 
 class MalformedRequestMiddleware:

@@ -43,3 +43,31 @@ def test_pages_answer_503_while_the_database_is_down_and_recover_by_themselves(c
     up = client.get("/zones/")
     assert up.status_code == 200
     assertContains(up, "Khu công nghiệp Hồi Phục")
+
+
+@pytest.fixture
+def database_down():
+    """The database really unreachable: the connection re-opened against one that does not
+    exist (a file in no directory on SQLite, an unknown database on PostgreSQL)."""
+    from django.db import connection
+
+    settings_dict = connection.settings_dict
+    name = settings_dict["NAME"]
+    connection.close()
+    settings_dict["NAME"] = (
+        "/nonexistent/directory/db.sqlite3" if connection.vendor == "sqlite" else "no_such_db"
+    )
+    try:
+        yield
+    finally:
+        connection.close()
+        settings_dict["NAME"] = name
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_api_answers_json_503_while_the_database_is_down(database_down):
+    response = Client(raise_request_exception=False).get("/api/v1/zones")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response["Content-Type"].startswith("application/json")
+    assert "detail" in response.json()
