@@ -103,9 +103,10 @@ def _filter(filterset_class, request, queryset):
     params = request.GET.copy()
     for name in ("limit", "offset", "lang"):
         params.pop(name, None)
-    # An unknown slug finds nothing, as a search would; the HTML form calls it an error.
-    for name, model in (("sector", Sector), ("zone", Zone)):
-        if params.get(name) and not model.objects.filter(slug=params[name]).exists():
+    # An unknown slug finds nothing, as a search would; the HTML form calls it an error. An
+    # unpublished zone is an unknown one: the answer never tells that it exists.
+    for name, known in (("sector", Sector.objects), ("zone", Zone.objects.published())):
+        if params.get(name) and not known.filter(slug=params[name]).exists():
             return queryset.none()
     filterset = filterset_class(params, queryset=queryset)
     if not filterset.is_valid():
