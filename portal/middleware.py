@@ -51,6 +51,17 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class ClientErrorTracebackFilter(logging.Filter):
+    """A refusal (403 for a missing permission, 400 for a bad Host or body) is the client's
+    doing, yet Django logs each with a full traceback: keep the line, drop the traceback.
+    Server errors (5xx) keep theirs."""
+
+    def filter(self, record):
+        if 400 <= getattr(record, "status_code", 0) < 500:
+            record.exc_info = record.exc_text = None
+        return True
+
+
 class RequestLogMiddleware:
     """One line per request: method, path (never the query string or the body: no personal
     data), status and duration, under a request id also sent back as X-Request-ID."""
