@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -25,6 +27,7 @@ from .models import (
     ZonePhoto,
     manages_only_own_zones,
 )
+from .photos import PhotoFormField
 from .resources import PlotResource, ProjectResource, ZoneResource
 from .services import proposal_approve, proposal_reject
 
@@ -182,6 +185,9 @@ class ProjectInline(TranslationTabularInline):
 class ZonePhotoInline(TranslationTabularInline):
     model = ZonePhoto
     extra = 0
+    formfield_overrides = {
+        models.ImageField: {"form_class": PhotoFormField, "widget": AdminFileWidget}
+    }
     fields = ("image", "alt_text", "caption", "position", "is_sample", "preview")
     readonly_fields = ("preview",)
 

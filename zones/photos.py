@@ -12,15 +12,31 @@ import io
 import uuid
 import warnings
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+class PhotoFormField(forms.ImageField):
+    """The photo field of forms: the extensions of the formats a photo may be, refused in the
+    site's words (Django's own message lists every format Pillow reads, in English only)."""
+
+    default_validators = [
+        FileExtensionValidator(
+            [*ALLOWED_FORMATS.values(), "jpeg"],
+            message=_(
+                "Chỉ nhận tệp có đuôi .jpg, .jpeg, .png hoặc .webp (không nhận “.%(extension)s”)."
+            ),
+        )
+    ]
 
 
 def _open(upload):

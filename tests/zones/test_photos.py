@@ -235,3 +235,47 @@ def test_a_zone_with_a_photo_saves_unchanged_in_the_admin(admin_client, settings
     ]
     photo.refresh_from_db()
     assert photo.alt_text == "Cổng" and photo.renditions
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "message"),
+    [
+        (
+            "map.gif",
+            "GIF",
+            "Chỉ nhận tệp có đuôi .jpg, .jpeg, .png hoặc .webp (không nhận “.gif”).",
+        ),
+        ("map.png", "GIF", "Chỉ nhận ảnh JPEG, PNG hoặc WebP."),
+        (
+            "photo.exe",
+            "PNG",
+            "Chỉ nhận tệp có đuôi .jpg, .jpeg, .png hoặc .webp (không nhận “.exe”).",
+        ),
+    ],
+)
+def test_a_photo_of_another_format_or_extension_is_refused_in_vietnamese_in_the_admin(
+    admin_client, settings, tmp_path, name, kind, message
+):
+    settings.MEDIA_ROOT = tmp_path
+    zone = ZoneFactory()
+    url = f"/admin/zones/zone/{zone.pk}/change/"
+    form = unchanged_form(admin_client.get(url).content.decode(), "zone_form")
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), "#2a6f97").save(buffer, kind)
+    form.update(
+        {
+            "photos-TOTAL_FORMS": ["1"],
+            "photos-0-image": SimpleUploadedFile(name, buffer.getvalue()),
+            "photos-0-alt_text_vi": ["Bản đồ"],
+            "photos-0-position": ["0"],
+            "photos-0-zone": [str(zone.pk)],
+        }
+    )
+    response = admin_client.post(url, form)
+    assert response.status_code == 200
+    [photos] = [
+        f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "photos"
+    ]
+    messages = photos.formset.forms[0].errors["image"]
+    assert messages == [message]
+    assert not ZonePhoto.objects.exists()
