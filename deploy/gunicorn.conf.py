@@ -19,4 +19,21 @@ accesslog = "-"
 errorlog = "-"
 # No query strings in the access log: they may hold what a visitor typed.
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms "%({x-request-id}o)s"'
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# X-Forwarded-Proto is trusted exactly when Django's settings trust it (TRUST_PROXY_HEADERS, the
+# same variable, read the same way as django-environ reads a boolean): gunicorn's default trusts
+# it from 127.0.0.1 whatever the settings say, and a request that says "https" then gets https
+# links and secure redirects.
+TRUST_PROXY_HEADERS = os.environ.get("TRUST_PROXY_HEADERS", "false").strip().lower() in {
+    "true",
+    "on",
+    "ok",
+    "y",
+    "yes",
+    "1",
+}
+if TRUST_PROXY_HEADERS:
+    forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+else:
+    forwarded_allow_ips = ""
+    secure_scheme_headers = {}
+    forwarder_headers = ""

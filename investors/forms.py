@@ -90,6 +90,15 @@ class InquiryForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
+        error_messages = {
+            # phonenumber_field's own message has no Vietnamese.
+            "phone": {
+                "invalid": _(
+                    "Số điện thoại không hợp lệ. Kèm mã quốc gia nếu ở ngoài Việt Nam, ví dụ "
+                    "+86 771 123 4567."
+                )
+            },
+        }
         help_texts = {
             "phone": _("Kèm mã quốc gia nếu ở ngoài Việt Nam, ví dụ +86 771 123 4567."),
             "area_needed_ha": _("1 ha = 10.000 m²."),

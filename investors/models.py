@@ -200,6 +200,13 @@ class Inquiry(models.Model):
     def public_status(self):
         return self.Status(self.status).public_label
 
+    @property
+    def officer_public_name(self):
+        """The assigned officer as investors see them: their profile's display name, else the
+        team; never a username nor an account's name, which staff never chose to publish."""
+        profile = getattr(self.assignee, "officer_profile", None)
+        return (profile and profile.display_name) or _("Nhóm xúc tiến đầu tư")
+
 
 class ReferenceSequence(models.Model):
     """The last reference number given in a year: EOI-2026-00001, EOI-2026-00002, …"""
@@ -239,6 +246,15 @@ class OfficerProfile(models.Model):
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="officer_profile"
+    )
+    display_name = models.CharField(
+        _("tên hiển thị"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Tên nhà đầu tư thấy trên trang tra cứu hồ sơ, ví dụ “Bà Nguyễn Thị Lan”. Để trống: "
+            "hiển thị “Nhóm xúc tiến đầu tư”."
+        ),
     )
     title = models.CharField(_("chức danh"), max_length=120, blank=True)
     office_email = models.EmailField(_("email cơ quan"), blank=True)

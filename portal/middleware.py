@@ -4,9 +4,12 @@ import time
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import InterfaceError, OperationalError
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.views.defaults import bad_request
 
 
 class OpenDataCorsMiddleware:
@@ -64,6 +67,17 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class ClientErrorTracebackFilter(logging.Filter):
+    """A refusal (403 for a missing permission, 400 for a bad Host or body) is the client's
+    doing, yet Django logs each with a full traceback: keep the line, drop the traceback.
+    Server errors (5xx) keep theirs."""
+
+    def filter(self, record):
+        if 400 <= getattr(record, "status_code", 0) < 500:
+            record.exc_info = record.exc_text = None
+        return True
+
+
 class RequestLogMiddleware:
     """One line per request: method, path (never the query string or the body: no personal
     data), status and duration, under a request id also sent back as X-Request-ID."""
@@ -90,10 +104,14 @@ class RequestLogMiddleware:
             _request_id.reset(token)
 
 
+def _is_api(request):
+    return request.path.startswith("/api/")
+
+
 class DatabaseUnavailableMiddleware:
-    """When the database is down, answer 503 with the site's page (Django would say 500), and
-    recover by itself: with CONN_HEALTH_CHECKS a broken connection is dropped and a fresh one
-    opened at the start of the next request."""
+    """When the database is down, answer 503 with the site's page (JSON on the API; Django
+    would say 500), and recover by itself: with CONN_HEALTH_CHECKS a broken connection is
+    dropped and a fresh one opened at the start of the next request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -107,6 +125,52 @@ class DatabaseUnavailableMiddleware:
         logging.getLogger("portal.database").error(
             "Database unavailable: %s", type(exception).__name__
         )
-        response = render(request, "503.html", status=503)
+        if _is_api(request):
+            response = JsonResponse({"detail": "Service temporarily unavailable"}, status=503)
+        else:
+            response = render(request, "503.html", status=503)
         response["Retry-After"] = "30"
         return response
+
+
+class MalformedRequestMiddleware:
+    """A request no view can answer sensibly gets 400 with the site's page (JSON on the API)
+    and one line in the log, before any view, form or filter sees it:
+
+    - a NUL byte anywhere in the path, the query string or the form: PostgreSQL refuses NUL in
+      text, so a slug or filter value carrying one was a DataError (500) wherever it reached a
+      query;
+    - a form body that cannot be decoded: a charset Python does not know (LookupError), UTF-16
+      (UnicodeDecodeError) or any charset but UTF-8 (Django's BadRequest), each a 500 or a
+      traceback in the log;
+    - a form over Django's limits (too big, too many fields), logged on one line too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reason = self._malformed(request)
+        if reason:
+            logging.getLogger("portal.requests").warning(
+                "Bad request %s %s: %s", request.method, request.path, reason
+            )
+            if _is_api(request):
+                return JsonResponse({"detail": "Bad request"}, status=400)
+            return bad_request(request, exception=None)
+        return self.get_response(request)
+
+    @staticmethod
+    def _malformed(request):
+        if "\x00" in request.path:
+            return "NUL in the path"
+        try:
+            for data in [request.GET, request.POST] if request.method == "POST" else [request.GET]:
+                for key, values in data.lists():
+                    if "\x00" in key or any("\x00" in value for value in values):
+                        return "NUL in a parameter"
+        except (BadRequest, UnicodeDecodeError, LookupError) as error:
+            return f"undecodable form ({type(error).__name__})"
+        except SuspiciousOperation as error:
+            return f"{type(error).__name__}: {error}"
+        return None

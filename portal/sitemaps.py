@@ -1,3 +1,6 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.urls import reverse
@@ -6,7 +9,18 @@ from portal.page_cache import catalogue_changed_at, catalogue_last_modified, cat
 from zones.models import Zone
 
 
-class ZoneSitemap(Sitemap):
+class SiteUrlSitemap(Sitemap):
+    """Addresses on SITE_URL: the framework would take the request's host and scheme, and a
+    cached sitemap would hand them to every search engine after."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class ZoneSitemap(SiteUrlSitemap):
     """Every published zone, in every language, dated by its last change."""
 
     i18n = True
@@ -21,7 +35,7 @@ class ZoneSitemap(Sitemap):
         return zone.updated
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(SiteUrlSitemap):
     i18n = True
     alternates = True
     x_default = True

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,56 @@ def run_in_production(args, **env):
         text=True,
         timeout=60,
     )
+
+
+class _FormFields(HTMLParser):
+    """The values a browser would send for the form with the given id."""
+
+    def __init__(self, form_id):
+        super().__init__()
+        self.form_id, self.data = form_id, []
+        self._in_form, self._select, self._textarea = False, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("id") == self.form_id:
+            self._in_form = True
+        if not self._in_form or "disabled" in attrs:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in ("submit", "button", "file", "image", "reset"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.data.append((name, attrs.get("value", "on" if kind == "checkbox" else "")))
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data.append((self._select, attrs.get("value", "")))
+        elif tag == "textarea" and name:
+            self._textarea = [name, ""]
+
+    def handle_data(self, data):
+        if self._textarea:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._in_form = False
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea" and self._textarea:
+            self.data.append(tuple(self._textarea))
+            self._textarea = None
+
+
+def unchanged_form(html, form_id):
+    """What pressing Save on a page sends when nothing was changed: {name: [values]}."""
+    parser = _FormFields(form_id)
+    parser.feed(html)
+    data = {}
+    for name, value in parser.data:
+        data.setdefault(name, []).append(value.removeprefix("\n"))
+    return data

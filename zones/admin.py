@@ -3,7 +3,9 @@ import copy
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.http import FileResponse, Http404, HttpResponseRedirect
@@ -32,6 +34,7 @@ from .models import (
     ZonePhoto,
     manages_only_own_zones,
 )
+from .photos import PhotoFormField
 from .resources import PlotResource, ProjectResource, ZoneResource
 from .services import ProposalAlreadyDecided, proposal_approve, proposal_reject
 
@@ -256,6 +259,9 @@ class ZonePhotoInline(TranslationTabularInline):
     model = ZonePhoto
     formset = OwnRowsInlineFormSet
     extra = 0
+    formfield_overrides = {
+        models.ImageField: {"form_class": PhotoFormField, "widget": AdminFileWidget}
+    }
     fields = ("image", "alt_text", "caption", "position", "is_sample", "preview")
     readonly_fields = ("preview",)
 

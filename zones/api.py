@@ -14,6 +14,7 @@ from django_filters import FilterSet
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
+from portal.links import absolute_url
 from portal.page_cache import catalogue_last_modified, catalogue_version
 from portal.ratelimits import api_throttle, api_too_many_requests
 
@@ -105,9 +106,14 @@ def _filter(
     params = request.GET.copy()
     for name in ("limit", "offset", "lang"):
         params.pop(name, None)
-    # An unknown slug finds nothing, as a search would; the HTML form calls it an error.
-    for name, model in (("sector", Sector), ("zone", Zone)):
-        if params.get(name) and not model.objects.filter(slug=params[name]).exists():
+    # An unknown slug finds nothing, as a search would; the HTML form calls it an error. An
+    # unpublished zone is an unknown one: the answer never tells that it exists.
+    known: dict[str, QuerySet[Any]] = {
+        "sector": Sector.objects.all(),
+        "zone": Zone.objects.published(),
+    }
+    for name, choices in known.items():
+        if params.get(name) and not choices.filter(slug=params[name]).exists():
             return queryset.none()
     return bind_filter(filterset_class, params, queryset).qs
 
@@ -151,7 +157,7 @@ class ZoneOut(Schema):
 
     @staticmethod
     def resolve_url(zone: Zone, context: dict[str, Any]) -> str:
-        return context["request"].build_absolute_uri(zone.get_absolute_url())
+        return absolute_url(zone.get_absolute_url())
 
 
 class HistoryPoint(Schema):
@@ -228,7 +234,7 @@ class PlotOut(Schema):
 
     @staticmethod
     def resolve_url(plot: Plot, context: dict[str, Any]) -> str:
-        return context["request"].build_absolute_uri(plot.get_absolute_url())
+        return absolute_url(plot.get_absolute_url())
 
     @staticmethod
     def resolve_status_label(plot: Plot) -> str:

@@ -6,6 +6,7 @@ whatever writes, and in `clean()`, so a form shows a friendly message next to th
 
 import uuid
 from decimal import Decimal
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.conf import settings
@@ -22,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.page_cache import catalogue_changed
 
 from .geo import BBOX, in_province, validate_polygon
-from .photos import process_photo, validate_photo
+from .photos import ALLOWED_FORMATS, process_photo, validate_photo
 from .validators import validate_document
 
 if TYPE_CHECKING:
@@ -1032,7 +1033,12 @@ class ProposalProjectChange(models.Model):
 
 
 def photo_upload_path(instance, filename):
-    return f"photos/uploads/{uuid.uuid4().hex}"
+    """A random name under photos/uploads/, never the one the uploader gave; process_photo
+    names the cleaned file it stores by the photo's real format, so the extension is right."""
+    extension = PurePath(filename).suffix.lower()
+    if extension.removeprefix(".") not in ALLOWED_FORMATS.values():
+        extension = ""
+    return f"photos/uploads/{uuid.uuid4().hex}{extension}"
 
 
 class ZonePhoto(TimeStamped):

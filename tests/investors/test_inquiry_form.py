@@ -113,6 +113,23 @@ def test_a_bad_phone_number_is_refused(client, valid_data):
 
 
 @pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        ("", "Số điện thoại không hợp lệ"),
+        ("/en", "Invalid phone number"),
+        ("/zh-hans", "电话号码无效"),
+    ],
+)
+def test_a_bad_phone_number_is_explained_in_the_visitors_language(
+    client, valid_data, prefix, message
+):
+    response = client.post(f"{prefix}{URL}", {**valid_data, "phone": "12"})
+    [error] = response.context["form"].errors["phone"]
+    assert error.startswith(message), error
+    assert "+86 771 123 4567" in error
+
+
+@pytest.mark.parametrize(
     ("field", "value"),
     [
         ("area_needed_ha", "-5"),
@@ -239,7 +256,6 @@ def test_a_plot_leased_meanwhile_is_refused_next_to_the_chosen_plot(client, vali
         "?plot=/",
         "?plot=atlantis/B1",
         "?plot=dong-banh/",
-        "?plot=%00/%00",
     ],
 )
 def test_bad_preselection_is_ignored(client, zone, query):

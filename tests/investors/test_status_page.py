@@ -34,6 +34,32 @@ def test_the_right_pair_shows_status_and_officer_but_no_private_address(client, 
     assertNotContains(response, "lan.private@gmail.example")
 
 
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_an_officer_without_a_display_name_is_shown_as_the_team_never_by_username(client, language):
+    officer = UserFactory(username="nguyenvanlan87", first_name="", last_name="")
+    inquiry = InquiryFactory(assignee=officer, status=Inquiry.Status.CONTACTED)
+    prefix = "/en" if language == "en" else ""
+    data = {"reference": inquiry.reference, "email": inquiry.email}
+    response = client.post(f"{prefix}{URL}", data)
+    team = {"vi": "Nhóm xúc tiến đầu tư", "en": "Investment promotion team"}[language]
+    assertContains(response, f'id="officer">{team}<')
+    assertNotContains(response, "nguyenvanlan87")
+
+    OfficerProfile.objects.create(user=officer, title="Chuyên viên")
+    response = client.post(f"{prefix}{URL}", data)
+    assertContains(response, f'id="officer">{team}, Chuyên viên<')
+    assertNotContains(response, "nguyenvanlan87")
+
+
+def test_an_officer_is_shown_by_the_display_name_of_their_profile(client, inquiry):
+    profile = inquiry.assignee.officer_profile
+    profile.display_name = "Bà Nguyễn Lan"
+    profile.save()
+    response = client.post(URL, {"reference": inquiry.reference, "email": inquiry.email})
+    assertContains(response, 'id="officer">Bà Nguyễn Lan, Chuyên viên xúc tiến đầu tư<')
+    assertNotContains(response, ">lan<")
+
+
 @pytest.mark.parametrize(
     ("reference", "email"),
     [("EOI-2026-00042", "someone.else@example.cn"), ("EOI-2026-99999", "wang.li@example.cn")],

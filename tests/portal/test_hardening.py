@@ -136,6 +136,20 @@ def test_a_server_error_shows_the_site_page_without_a_traceback_and_is_logged_wi
     assert record.request_id == response["X-Request-ID"]
 
 
+def test_a_refusal_is_logged_on_one_line_without_a_traceback(client, zone_editor, caplog):
+    """A 403 or a 400 is the client's doing: one line each, not a traceback each."""
+    client.force_login(zone_editor)
+    with caplog.at_level(logging.WARNING):
+        assert client.get("/admin/investors/inquiry/").status_code == 403
+        assert Client().get("/", HTTP_HOST="evil.example").status_code == 400
+    [console] = [h for h in logging.getLogger().handlers if h.get_name() == "console"]
+    written = [console.format(r) for r in caplog.records if console.filter(r)]
+    assert any("Forbidden" in line for line in written), written
+    assert any("evil.example" in line for line in written), written
+    for line in written:
+        assert "\n" not in line and "Traceback" not in line, line
+
+
 def test_a_forged_form_gets_the_sites_403_page(client):
     strict = Client(enforce_csrf_checks=True)
     response = strict.post("/inquire/", {"company_name": "x"})

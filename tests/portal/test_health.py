@@ -62,3 +62,31 @@ def test_readyz_logs_why_it_is_not_ready(client, settings, caplog):
     assert response.status_code == 503 and response.json()["cache"] == "unavailable"
     assert "Not ready, cache unavailable: ConnectionError" in caplog.text
     assert "ConnectionError" not in response.content.decode()  # for the logs, not the world
+
+
+@pytest.fixture
+def database_down():
+    """The database really unreachable: the connection re-opened against one that does not
+    exist (a file in no directory on SQLite, an unknown database on PostgreSQL)."""
+    from django.db import connection
+
+    settings_dict = connection.settings_dict
+    name = settings_dict["NAME"]
+    connection.close()
+    settings_dict["NAME"] = (
+        "/nonexistent/directory/db.sqlite3" if connection.vendor == "sqlite" else "no_such_db"
+    )
+    try:
+        yield
+    finally:
+        connection.close()
+        settings_dict["NAME"] = name
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_api_answers_json_503_while_the_database_is_down(database_down):
+    response = Client(raise_request_exception=False).get("/api/v1/zones")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response["Content-Type"].startswith("application/json")
+    assert "detail" in response.json()

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from decimal import Decimal
 from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 import polib
 import pytest
@@ -163,14 +164,15 @@ def test_switching_language_on_a_zone_page_lands_on_the_same_zone(client, langso
 
 
 @pytest.mark.django_db
-def test_every_page_links_its_translations_with_hreflang(client, langson):
+def test_every_page_links_its_translations_with_hreflang(client, langson, settings):
+    settings.SITE_URL = "https://dautu.langson.gov.vn"
     for path in public_paths():
         for language, prefix in PREFIXES.items():
             html = client.get(prefix + path).content.decode()
             for hreflang, other in (("vi", ""), ("en", "/en"), ("zh-Hans", "/zh-hans")):
-                link = f'<link rel="alternate" hreflang="{hreflang}" href="http://testserver{other}{path}">'
+                link = f'<link rel="alternate" hreflang="{hreflang}" href="https://dautu.langson.gov.vn{other}{path}">'
                 assert link in html, (language, path, hreflang)
-            assert f'hreflang="x-default" href="http://testserver{path}"' in html
+            assert f'hreflang="x-default" href="https://dautu.langson.gov.vn{path}"' in html
 
 
 @pytest.mark.django_db
@@ -246,6 +248,36 @@ def test_a_missing_page_answers_404_in_the_site_look_and_language(client, path, 
     assert response.status_code == 404
     assertContains(response, f'<h1 class="h2">{heading}</h1>', status_code=404, html=True)
     assertContains(response, "bootstrap.min.css", status_code=404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "//evil.example/",
+        "/%2F%2Fevil.example/",
+        "///evil.example/",
+        "/%5Cevil.example/",
+        "/%5C%5Cevil.example/",
+        "/en//evil.example/",
+        "/zh-hans/%2F%2Fevil.example/",
+    ],
+)
+def test_the_language_switcher_never_links_off_the_site(client, settings, path):
+    settings.SITE_URL = "https://dautu.langson.gov.vn"
+    html = client.get(path).content.decode()
+    switcher = re.findall(r'<a class="nav-link[^"]*"[^>]* href="([^"]*)" hreflang=', html)
+    assert len(switcher) == 3, switcher
+    for link in switcher + alternates(html):
+        # As a browser reads it: a backslash is a slash, "//host" is another host.
+        target = urlsplit(urljoin("https://dautu.langson.gov.vn/page", link.replace("\\", "/")))
+        assert target.netloc == "dautu.langson.gov.vn", link
+    for link in alternates(html):
+        assert link.startswith("https://dautu.langson.gov.vn/"), link
+
+
+def alternates(html):
+    return re.findall(r'<link rel="(?:alternate|canonical)"[^>]* href="([^"]*)"', html)
 
 
 @pytest.mark.django_db

@@ -188,3 +188,14 @@ def test_plots_query_count_does_not_grow(client, django_assert_max_num_queries):
     PlotFactory.create_batch(60, zone=ZoneFactory())
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get("/api/v1/plots?limit=100")
+
+
+def test_an_unpublished_zone_s_plots_are_answered_like_an_unknown_zone_s(client):
+    """An empty page for both: the API never tells that an unpublished zone exists."""
+    hidden = ZoneFactory(slug="hidden", is_published=False)
+    PlotFactory(zone=hidden)
+    unpublished = client.get("/api/v1/plots?zone=hidden")
+    unknown = client.get("/api/v1/plots?zone=no-such-zone")
+    assert unpublished.status_code == unknown.status_code == 200
+    assert unpublished.json() == unknown.json()
+    assert unpublished.json()["count"] == 0

@@ -54,7 +54,9 @@ def test_a_bad_download_filter_is_a_400_in_json(client):
     assert "area_min" in response.json()["errors"]
 
 
-def test_the_sitemap_has_the_shape_of_the_schema_and_each_zone_in_three_languages(client, langson):
+def test_the_sitemap_has_the_shape_of_the_schema_and_each_zone_in_three_languages(
+    client, langson, settings
+):
     response = client.get("/sitemap.xml")
     root = ET.fromstring(response.content)  # noqa: S314 (our own sitemap, not untrusted)
     assert root.tag == f"{{{SITEMAP_NS}}}urlset"
@@ -76,25 +78,26 @@ def test_the_sitemap_has_the_shape_of_the_schema_and_each_zone_in_three_language
         locations.append(url.find(f"{{{SITEMAP_NS}}}loc").text)
     for zone in Zone.objects.published():
         for prefix in ("", "/en", "/zh-hans"):
-            assert f"http://testserver{prefix}/zones/{zone.slug}/" in locations
+            assert f"{settings.SITE_URL}{prefix}/zones/{zone.slug}/" in locations
     assert not any("/inquire/" in loc or "/admin/" in loc for loc in locations)
 
 
-def test_robots_txt_keeps_crawlers_out_of_admin_and_inquiries(client):
+def test_robots_txt_keeps_crawlers_out_of_admin_and_inquiries(client, settings):
     text = client.get("/robots.txt").content.decode()
     for line in [
         "Disallow: /admin/",
         "Disallow: /inquire/",
         "Disallow: /en/inquire/",
         "Disallow: /zh-hans/inquire/",
-        "Sitemap: http://testserver/sitemap.xml",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]:
         assert line in text
 
 
-def test_zone_pages_carry_canonical_opengraph_twitter_and_json_ld(client, langson):
+def test_zone_pages_carry_canonical_opengraph_twitter_and_json_ld(client, langson, settings):
+    settings.SITE_URL = "https://dautu.langson.gov.vn"
     html = client.get("/en/zones/hong-phong/").content.decode()
-    assert '<link rel="canonical" href="http://testserver/en/zones/hong-phong/">' in html
+    assert '<link rel="canonical" href="https://dautu.langson.gov.vn/en/zones/hong-phong/">' in html
     assert '<meta property="og:title" content="Hong Phong Industrial Park">' in html
     assert '<meta name="twitter:card"' in html
     ld = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])

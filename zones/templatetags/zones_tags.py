@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.links import absolute_url
+
 register = template.Library()
 # What json_script escapes, for a <script> of another type than json_script writes (ld+json):
 # no "</script>" or "<!--" can end or change the script element.
@@ -58,7 +60,7 @@ def zone_jsonld(zone, request):
         "@type": "Place",
         "name": zone.name,
         "description": zone.description,
-        "url": request.build_absolute_uri(zone.get_absolute_url()),
+        "url": absolute_url(zone.get_absolute_url()),
         "address": {
             "@type": "PostalAddress",
             "addressRegion": "Lạng Sơn",
