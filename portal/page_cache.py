@@ -6,17 +6,25 @@ or a command) bumps the version, so every page that might show it is rebuilt on 
 request. Only visitors with no session get cached pages, and only responses that set no cookie
 are kept, so nothing personal is ever shared. An API response from the cache still counts
 against the client's rate limit, and is kept per language (the API's language may come from
-Accept-Language)."""
+Accept-Language). While the cache is down, pages are made by Django and kept nowhere.
+
+A change saved while the cache is down cannot bump the version: if the cache comes back with
+its old pages (a network fault rather than a restart, which empties it), they may be served for
+up to PAGE_CACHE_SECONDS."""
 
 import re
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache as shared_cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
 
+from .cache_outage import TolerantCache, cache_is_down
 from .ratelimits import api_throttle, api_too_many_requests
+
+# Reads miss and writes are dropped while the cache is down: the site goes on without it.
+cache = TolerantCache(shared_cache)
 
 VERSION_KEY = "catalogue-version"
 LANGUAGE_PREFIX = re.compile(r"^/(en|zh-hans)(?=/)")
@@ -65,6 +73,8 @@ class AnonymousPageCacheMiddleware:
         # One round trip for both: the catalogue's version and the page kept under its address,
         # with the version it was made from (a hit costs two Redis reads otherwise).
         found = cache.get_many([VERSION_KEY, key])
+        if cache_is_down():
+            return self.get_response(request)  # nothing to serve from, nowhere to keep it
         version = found.get(VERSION_KEY) or catalogue_version()
         if (cached := found.get(key)) is not None and cached[0] == version:
             _version, status, headers, content = cached
