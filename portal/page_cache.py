@@ -13,11 +13,12 @@ its old pages (a network fault rather than a restart, which empties it), they ma
 up to PAGE_CACHE_SECONDS."""
 
 import re
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import translation
 
 from .cache_outage import TolerantCache, cache_is_down
@@ -32,6 +33,34 @@ CACHED_PATHS = re.compile(r"^/(|zones/.*|plots/.*|sitemap\.xml|robots\.txt)$")
 NOT_CACHED = re.compile(r"^/zones/[^/]+/shortlist/$")
 API_PATHS = re.compile(r"^/api/v1/(zones|plots|projects|indicators)(/[^/]+)?$")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Last-Modified", "Content-Disposition")
+# Parameters that only say where a visitor came from (campaign links): no page reads them, so
+# they are dropped before the page is made, and make no copy of it of their own.
+TRACKING_PARAMETERS = re.compile(r"^(utm.*|fbclid|gclid|msclkid|mc_cid|mc_eid)$")
+_READS = []  # (path pattern, the query parameters its pages read)
+
+
+def cache_query_parameters(pattern, names):
+    """Pages (and API answers) at paths matching `pattern`, without the language prefix, read
+    these query parameters: they make the key, sorted. A page asked with any other parameter
+    (tracking parameters aside) is served uncached, since it might read it. Each domain names
+    its own (zones/apps.py)."""
+    _READS.append((re.compile(pattern), frozenset(names)))
+
+
+cache_query_parameters(r"^/sitemap\.xml$", ["p"])
+
+
+def _normalised_query(request, path):
+    """The query string of the parameters the page reads, sorted by name; None if the request
+    has one the page does not declare."""
+    reads = next((names for pattern, names in _READS if pattern.match(path)), frozenset())
+    kept = []
+    for name in sorted(request.GET):
+        if name in reads:
+            kept += [(name, value) for value in request.GET.getlist(name)]
+        elif not TRACKING_PARAMETERS.match(name):
+            return None
+    return urlencode(kept)
 
 
 def catalogue_version():
@@ -99,14 +128,24 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _key(request):
+        """The key of the page asked for, or None if it is not cached. The request's query
+        string becomes the key's: the page is made from what it is kept under, so it shows no
+        dropped parameter (a visitor's tracking value would otherwise reach others' pages)."""
         if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
             return None
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None  # a visitor with a session (shortlist, login) gets their own page
-        if API_PATHS.match(request.path):
-            language = request.GET.get("lang") or translation.get_language_from_request(request)
-            return f"api:{language}:{request.get_full_path()}"
-        path = LANGUAGE_PREFIX.sub("", request.path)
-        if not CACHED_PATHS.match(path) or NOT_CACHED.match(path):
+        is_api = API_PATHS.match(request.path)
+        path = request.path if is_api else LANGUAGE_PREFIX.sub("", request.path)
+        if not is_api and (not CACHED_PATHS.match(path) or NOT_CACHED.match(path)):
             return None
-        return f"page:{request.get_full_path()}"
+        if (query := _normalised_query(request, path)) is None:
+            return None
+        if query != request.META.get("QUERY_STRING", ""):
+            request.META["QUERY_STRING"] = query
+            request.GET = QueryDict(query)
+        address = f"{request.path}?{query}" if query else request.path
+        if is_api:
+            language = request.GET.get("lang") or translation.get_language_from_request(request)
+            return f"api:{language}:{address}"
+        return f"page:{address}"

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+import redis
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -139,3 +140,45 @@ def test_cached_api_answers_still_count_against_the_rate_limit(client, page_cach
     # Another client is not limited by the first one's requests.
     other = client.get("/api/v1/zones", REMOTE_ADDR="203.0.113.9")
     assert other.status_code == 200 and other["X-Cache"] == "hit"
+
+
+def page_entries(redis_server):
+    """The pages and API answers kept in the test's Redis."""
+    keys = redis.Redis.from_url(redis_server.url).keys()
+    return [k for k in keys if b":page:" in k or b":api:" in k]
+
+
+def test_tracking_parameters_do_not_make_a_copy_of_the_page_each(redis_cache):
+    ZoneFactory(slug="dong-banh", name="Khu công nghiệp Đồng Bành")
+    visitor = Client()
+    answers = [visitor.get(f"/zones/dong-banh/?utm={n}") for n in range(300)]
+    assert len(page_entries(redis_cache)) <= 1
+    assert {a.status_code for a in answers} == {200}
+    assert [a["X-Cache"] for a in answers[:3]] == ["miss", "hit", "hit"]
+    # Nobody's tracking value shows in the page another visitor gets.
+    assert "utm" not in answers[-1].content.decode()
+
+
+def test_the_filters_a_page_reads_make_its_key_in_any_order(redis_cache):
+    park, cluster = Zone.Kind.INDUSTRIAL_PARK, Zone.Kind.INDUSTRIAL_CLUSTER
+    ZoneFactory(name="Khu A", kind=park)
+    ZoneFactory(name="Cụm B", kind=cluster)
+    visitor = Client()
+    parks = visitor.get(f"/zones/?kind={park}&sort=name&utm_source=mail")
+    assert "Khu A" in parks.content.decode() and "Cụm B" not in parks.content.decode()
+    again = visitor.get(f"/zones/?sort=name&kind={park}")
+    assert again["X-Cache"] == "hit" and again.content == parks.content
+    clusters = visitor.get(f"/zones/?kind={cluster}&sort=name")
+    assert clusters["X-Cache"] == "miss" and "Cụm B" in clusters.content.decode()
+    assert visitor.get(f"/api/v1/zones?kind={park}&limit=5")["X-Cache"] == "miss"
+    assert visitor.get(f"/api/v1/zones?limit=5&kind={park}&utm=x")["X-Cache"] == "hit"
+    assert len(page_entries(redis_cache)) == 3  # parks, clusters, the API's parks
+
+
+def test_a_page_asked_with_a_parameter_it_does_not_read_is_served_uncached(redis_cache):
+    ZoneFactory()
+    visitor = Client()
+    for n in range(20):
+        response = visitor.get(f"/zones/?q={n}")
+        assert response.status_code == 200 and "X-Cache" not in response
+    assert page_entries(redis_cache) == []

@@ -12,33 +12,10 @@ from pytest_django.asserts import assertContains
 
 from investors.models import Inquiry
 from tests.factories import PlotFactory, SectorFactory, ZoneFactory
-from tests.tools import RedisServer
+from tests.portal.conftest import CACHE_RETRY_SECONDS
 from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
-
-RETRY_SECONDS = 0.2
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def redis_cache(settings, redis_server):
-    """The site's cache is the test's own Redis, as production's is Redis (CACHE_URL)."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_server.url,
-        }
-    }
-    settings.CACHE_RETRY_SECONDS = RETRY_SECONDS
-    settings.PAGE_CACHE_SECONDS = 300
-    return redis_server
 
 
 def visitor():
@@ -48,7 +25,7 @@ def visitor():
 
 def restart(redis_server):
     redis_server.start()
-    time.sleep(RETRY_SECONDS * 2)  # each process tries Redis again this long after a failure
+    time.sleep(CACHE_RETRY_SECONDS * 2)  # each process tries Redis again this long after a failure
 
 
 def test_pages_and_the_api_are_served_uncached_while_redis_is_down(redis_cache, caplog):
