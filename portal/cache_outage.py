@@ -13,6 +13,7 @@ import threading
 import time
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -26,9 +27,10 @@ CACHE_ERRORS = (RedisError, OSError)
 
 
 class _Outage:
-    """This process's view of the shared cache: down since when, and when to try it again."""
+    """This process's view of one cache: down since when, and when to try it again."""
 
-    def __init__(self):
+    def __init__(self, alias):
+        self.alias = alias
         self.lock = threading.Lock()
         self.since = None
         self.retry_at = 0.0
@@ -40,8 +42,9 @@ class _Outage:
                 return
             self.since = time.monotonic()
         logger.warning(
-            "The shared cache is unavailable (%s: %s): pages are served uncached, sessions from "
-            "the database and rate limits counted by each process until it is back.",
+            "The cache %r is unavailable (%s: %s): the site runs without it (pages uncached, "
+            "sessions from the database, rate limits counted by each process) until it is back.",
+            self.alias,
             type(error).__name__,
             error,
         )
@@ -51,80 +54,95 @@ class _Outage:
             if self.since is None:
                 return
             seconds, self.since = time.monotonic() - self.since, None
-        logger.warning("The shared cache is back after %.0f s.", seconds)
+        logger.warning("The cache %r is back after %.0f s.", self.alias, seconds)
 
 
-_outage = _Outage()
+_outages = {}
+
+
+def _outage(alias):
+    if alias not in _outages:
+        _outages.setdefault(alias, _Outage(alias))
+    return _outages[alias]
 
 
 @receiver(setting_changed)
-def _forget_outage(*, setting, **kwargs):
-    """A new cache (tests change CACHES) starts with a clean record."""
+def _forget_outages(*, setting, **kwargs):
+    """New caches (tests change CACHES) start with a clean record."""
     if setting == "CACHES":
-        _outage.since, _outage.retry_at = None, 0.0
+        _outages.clear()
 
 
-def cache_is_down():
-    """Whether the last use of the shared cache in this process failed."""
-    return _outage.since is not None
+def cache_is_down(alias="default"):
+    """Whether the last use of this cache in this process failed."""
+    return _outage(alias).since is not None
 
 
-def attempt(call, fallback=None):
-    """`call()`'s result, or `fallback` while the shared cache is down."""
-    if _outage.since is not None and time.monotonic() < _outage.retry_at:
+def attempt(call, fallback=None, *, alias="default"):
+    """`call()`'s result, or `fallback` while the cache `alias` is down."""
+    outage = _outage(alias)
+    if outage.since is not None and time.monotonic() < outage.retry_at:
         return fallback
     try:
         result = call()
     except CACHE_ERRORS as error:
-        _outage.failed(error)
+        outage.failed(error)
         return fallback
-    _outage.recovered()
+    outage.recovered()
     return result
 
 
-def probe(cache):
+def probe(alias):
     """Whether the cache answers now: a write and a read, whatever the last attempt saw (for
     /readyz). A success ends this process's outage at once."""
+    outage = _outage(alias)
     try:
-        cache.set("readyz", "1", 5)
-        answered = cache.get("readyz") == "1"
+        caches[alias].set("readyz", "1", 5)
+        answered = caches[alias].get("readyz") == "1"
     except CACHE_ERRORS as error:
-        _outage.failed(error)
+        outage.failed(error)
         return False
-    _outage.recovered()
+    outage.recovered()
     return answered
 
 
 class TolerantCache:
-    """A cache that, while it is down, misses on every read and drops every write."""
+    """The cache `alias`, which, while it is down, misses on every read and drops every write."""
 
-    def __init__(self, cache):
-        self._cache = cache
+    def __init__(self, alias):
+        self.alias = alias
+
+    @property
+    def _cache(self):
+        return caches[self.alias]
+
+    def _attempt(self, call, fallback=None):
+        return attempt(call, fallback, alias=self.alias)
 
     def get(self, key, default=None, version=None):
-        return attempt(lambda: self._cache.get(key, default, version=version), default)
+        return self._attempt(lambda: self._cache.get(key, default, version=version), default)
 
     def get_many(self, keys, version=None):
-        return attempt(lambda: self._cache.get_many(keys, version=version), {})
+        return self._attempt(lambda: self._cache.get_many(keys, version=version), {})
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        attempt(lambda: self._cache.set(key, value, timeout, version=version))
+        self._attempt(lambda: self._cache.set(key, value, timeout, version=version))
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return attempt(lambda: self._cache.add(key, value, timeout, version=version), False)
+        return self._attempt(lambda: self._cache.add(key, value, timeout, version=version), False)
 
     def incr(self, key, delta=1, version=None):
         """The new value; ValueError if the key is missing; None while the cache is down."""
-        return attempt(lambda: self._cache.incr(key, delta, version=version))
+        return self._attempt(lambda: self._cache.incr(key, delta, version=version))
 
     def delete(self, key, version=None):
-        return attempt(lambda: self._cache.delete(key, version=version), False)
+        return self._attempt(lambda: self._cache.delete(key, version=version), False)
 
     def has_key(self, key, version=None):
-        return attempt(lambda: self._cache.has_key(key, version=version), False)
+        return self._attempt(lambda: self._cache.has_key(key, version=version), False)
 
     def __contains__(self, key):
         return self.has_key(key)
 
     def __str__(self):
-        return str(self._cache)
+        return f"TolerantCache({self.alias!r})"

@@ -1,6 +1,6 @@
 """Health endpoints for load balancers and orchestrators: no personal data, not throttled."""
 
-from django.core.cache import cache
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -26,7 +26,8 @@ def readyz(request):
         checks["database"] = "ok"
     except Exception:  # any failure means not ready; the reason is for the logs, not the world
         checks["database"] = "unavailable"
-    checks["cache"] = "ok" if probe(cache) else "degraded"
+    answers = [probe(alias) for alias in settings.CACHES]  # each of them, even after a failure
+    checks["cache"] = "ok" if all(answers) else "degraded"
     if checks["database"] != "ok":
         status = "unavailable"
     else:

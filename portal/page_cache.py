@@ -16,7 +16,7 @@ import re
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache as shared_cache
+from django.core.cache import DEFAULT_CACHE_ALIAS
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
 from django.utils import translation
@@ -24,8 +24,21 @@ from django.utils import translation
 from .cache_outage import TolerantCache, cache_is_down
 from .ratelimits import api_throttle, api_too_many_requests
 
-# Reads miss and writes are dropped while the cache is down: the site goes on without it.
-cache = TolerantCache(shared_cache)
+
+class PageCache(TolerantCache):
+    """Where pages are kept: a Redis of their own (PAGE_CACHE_URL, CACHES["pages"]), bounded
+    and evicting, if there is one, else the default cache. Reads miss and writes are dropped
+    while it is down: the site goes on without it."""
+
+    def __init__(self):
+        pass
+
+    @property
+    def alias(self):
+        return "pages" if "pages" in settings.CACHES else DEFAULT_CACHE_ALIAS
+
+
+cache = PageCache()
 
 VERSION_KEY = "catalogue-version"
 LANGUAGE_PREFIX = re.compile(r"^/(en|zh-hans)(?=/)")
@@ -102,7 +115,7 @@ class AnonymousPageCacheMiddleware:
         # One round trip for both: the catalogue's version and the page kept under its address,
         # with the version it was made from (a hit costs two Redis reads otherwise).
         found = cache.get_many([VERSION_KEY, key])
-        if cache_is_down():
+        if cache_is_down(cache.alias):
             return self.get_response(request)  # nothing to serve from, nowhere to keep it
         version = found.get(VERSION_KEY) or catalogue_version()
         if (cached := found.get(key)) is not None and cached[0] == version:

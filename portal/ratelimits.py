@@ -51,6 +51,7 @@ def limit_reached(request, *, group, rate, increment, method="POST"):
             request, group=group, key=client_ip, rate=rate, method=method, increment=increment
         ),
         _CACHE_DOWN,
+        alias=settings.RATELIMIT_USE_CACHE,
     )
     if usage is _CACHE_DOWN:
         usage = _local_usage(request, group=group, rate=rate, increment=increment, method=method)

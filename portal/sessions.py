@@ -1,5 +1,6 @@
 """Sessions kept in the database and read through the shared cache, which may be down."""
 
+from django.conf import settings
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
 
 from .cache_outage import TolerantCache
@@ -12,4 +13,4 @@ class SessionStore(CachedDBStore):
 
     def __init__(self, session_key=None):
         super().__init__(session_key)
-        self._cache = TolerantCache(self._cache)
+        self._cache = TolerantCache(settings.SESSION_CACHE_ALIAS)

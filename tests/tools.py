@@ -57,8 +57,9 @@ class RedisServer:
     (on the same port) to play an outage. Nothing is saved: a restart comes back empty, as the
     production Redis configured without persistence does."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, *options):
         self.directory = directory
+        self.options = options  # more of redis-server's options: "--maxmemory", "2mb"
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
@@ -83,6 +84,7 @@ class RedisServer:
                 "no",
                 "--dir",
                 str(self.directory),
+                *self.options,
             ],
             stdout=subprocess.DEVNULL,
         )

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains
 
 from tests.factories import PlotFactory, ZoneFactory
+from tests.tools import RedisServer
 from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +183,37 @@ def test_a_page_asked_with_a_parameter_it_does_not_read_is_served_uncached(redis
         response = visitor.get(f"/zones/?q={n}")
         assert response.status_code == 200 and "X-Cache" not in response
     assert page_entries(redis_cache) == []
+
+
+@pytest.fixture
+def pages_redis(tmp_path, settings, redis_cache):
+    """A Redis for the pages alone (PAGE_CACHE_URL), bounded as docs/deploy.md says, only
+    smaller; the default cache stays the test's other Redis."""
+    (tmp_path / "pages").mkdir()
+    bounds = ("--maxmemory", "2mb", "--maxmemory-policy", "volatile-lru")
+    server = RedisServer(tmp_path / "pages", *bounds).start()
+    pages = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": server.url}
+    settings.CACHES = {**settings.CACHES, "pages": pages}
+    yield server
+    server.stop()
+
+
+def test_a_flood_of_pages_evicts_pages_in_their_own_redis_and_no_rate_limit_counter(
+    redis_cache, pages_redis, settings, valid_inquiry_data
+):
+    settings.INQUIRY_RATE_LIMIT = "2/h"
+    ZoneFactory()
+    investor = Client()
+    for token in ("6f1c1e5e-0000-4a51-9d2b-0c1b5a7c1d11", "6f1c1e5e-0000-4a51-9d2b-0c1b5a7c1d12"):
+        data = {**valid_inquiry_data, "form_token": token}
+        assert investor.post("/inquire/", data).status_code == 302
+
+    visitor = Client()
+    for n in range(200):  # every one a valid filter, so every one kept
+        assert visitor.get(f"/zones/?min_free_ha={n}").status_code == 200
+    stats = redis.Redis.from_url(pages_redis.url).info()
+    assert stats["evicted_keys"] > 0 and stats["used_memory"] <= 2 * 1024 * 1024
+    assert page_entries(redis_cache) == []  # no page in the counters' Redis
+
+    data = {**valid_inquiry_data, "form_token": "6f1c1e5e-0000-4a51-9d2b-0c1b5a7c1d13"}
+    assert investor.post("/inquire/", data).status_code == 429  # its counter is still there
