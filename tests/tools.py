@@ -52,6 +52,13 @@ def run_in_production(args, **env):
     )
 
 
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 class RedisServer:
     """A redis-server of the test's own, on a free port, that the test stops and starts again
     (on the same port) to play an outage. Nothing is saved: a restart comes back empty, as the
@@ -60,9 +67,7 @@ class RedisServer:
     def __init__(self, directory, *options):
         self.directory = directory
         self.options = options  # more of redis-server's options: "--maxmemory", "2mb"
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process = None
 
