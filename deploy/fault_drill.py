@@ -256,8 +256,10 @@ def main():
                     print(f"{key:28} {value}")
             finally:
                 site.stop()
-                errors = site.log.read_text().count("Traceback")
-                print(f"{'tracebacks in the log':28} {errors}")
+                log = site.log.read_text()
+                print(f"{'tracebacks in the log':28} {log.count('Traceback')}")
+                warnings = re.findall(r"WARNING \[[^]]*\] portal\.cache: (.{30})", log)
+                print(f"{'cache warnings in the log':28} {collections.Counter(warnings)}")
 
 
 if __name__ == "__main__":

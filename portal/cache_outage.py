@@ -61,9 +61,9 @@ _outages = {}
 
 
 def _outage(alias):
-    if alias not in _outages:
-        _outages.setdefault(alias, _Outage(alias))
-    return _outages[alias]
+    if (outage := _outages.get(alias)) is None:
+        outage = _outages.setdefault(alias, _Outage(alias))
+    return outage
 
 
 @receiver(setting_changed)
@@ -143,6 +143,11 @@ class TolerantCache:
 
     def __contains__(self, key):
         return self.has_key(key)
+
+    def __getattr__(self, name):
+        # What is not wrapped above (the async methods, which the site does not use) goes
+        # straight to the cache.
+        return getattr(self._cache, name)
 
     def __str__(self):
         return f"TolerantCache({self.alias!r})"
