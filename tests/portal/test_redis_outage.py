@@ -2,6 +2,7 @@
 process), it does not fail; and it picks Redis up again by itself when Redis returns."""
 
 import logging
+import signal
 import time
 import uuid
 from decimal import Decimal
@@ -13,6 +14,7 @@ from pytest_django.asserts import assertContains
 from investors.models import Inquiry
 from tests.factories import PlotFactory, SectorFactory, ZoneFactory
 from tests.portal.conftest import CACHE_RETRY_SECONDS
+from tests.tools import run_in_production
 from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +176,28 @@ def test_readyz_says_degraded_but_ready_while_only_redis_is_down(redis_cache):
 
     redis_cache.start()  # readyz asks Redis itself, at once, whatever the site last saw
     assert client.get("/readyz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_a_redis_that_hangs_holds_up_one_request_per_process_not_every_one(redis_cache, settings):
+    production = run_in_production(
+        ["-c", "import django; django.setup(); from django.conf import settings as s; "
+               "print(s.CACHES['default']['OPTIONS'])"],
+        CACHE_URL="redis://127.0.0.1:6379/1",
+    )  # fmt: skip
+    assert "'socket_timeout': 0.5" in production.stdout, production.stderr
+    settings.CACHES = {
+        "default": {**settings.CACHES["default"], "OPTIONS": {"socket_timeout": 0.5}},
+    }
+    settings.CACHE_RETRY_SECONDS = 5
+    ZoneFactory()
+    browser = visitor()
+    browser.get("/zones/")
+
+    redis_cache.process.send_signal(signal.SIGSTOP)  # alive, listening, answering nothing
+    try:
+        started = time.monotonic()
+        assert [browser.get("/zones/").status_code for _ in range(20)] == [200] * 20
+        elapsed = time.monotonic() - started
+    finally:
+        redis_cache.process.send_signal(signal.SIGCONT)
+    assert elapsed < 5  # one timeout of 0.5 s, then 5 s without asking Redis
