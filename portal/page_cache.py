@@ -7,21 +7,43 @@ every page that might show it is rebuilt on its next request. The API's ETag and
 come from the same version. Only visitors with no session get cached pages, and only responses
 that set no cookie are kept, so nothing personal is ever shared. An API response from the cache
 still counts against the client's rate limit, and is kept per language (the API's language may
-come from Accept-Language)."""
+come from Accept-Language). While the cache is down, pages are made by Django and kept nowhere.
+
+A change saved while the cache is down cannot move the version: if the cache comes back with
+its old pages (a network fault rather than a restart, which empties it), they may be served for
+up to PAGE_CACHE_SECONDS."""
 
 import datetime
 import re
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import translation
 from django.utils.http import http_date
 
+from .cache_outage import TolerantCache, cache_is_down
 from .ratelimits import api_throttle, api_too_many_requests
+
+
+class PageCache(TolerantCache):
+    """Where pages are kept: a Redis of their own (PAGE_CACHE_URL, CACHES["pages"]), bounded
+    and evicting, if there is one, else the default cache. Reads miss and writes are dropped
+    while it is down: the site goes on without it."""
+
+    def __init__(self):
+        pass
+
+    @property
+    def alias(self):
+        return "pages" if "pages" in settings.CACHES else DEFAULT_CACHE_ALIAS
+
+
+cache = PageCache()
 
 VERSION_KEY = "catalogue-version"
 LANGUAGE_PREFIX = re.compile(r"^/(en|zh-hans)(?=/)")
@@ -32,6 +54,34 @@ KEPT_HEADERS = (
     *("Content-Type", "Content-Language", "Vary", "Content-Disposition"),
     *("ETag", "Last-Modified"),  # the API's, from the version: a hit answers 304 as a miss does
 )
+# Parameters that only say where a visitor came from (campaign links): no page reads them, so
+# they are dropped before the page is made, and make no copy of it of their own.
+TRACKING_PARAMETERS = re.compile(r"^(utm.*|fbclid|gclid|msclkid|mc_cid|mc_eid)$")
+_READS = []  # (path pattern, the query parameters its pages read)
+
+
+def cache_query_parameters(pattern, names):
+    """Pages (and API answers) at paths matching `pattern`, without the language prefix, read
+    these query parameters: they make the key, sorted. A page asked with any other parameter
+    (tracking parameters aside) is served uncached, since it might read it. Each domain names
+    its own (zones/apps.py)."""
+    _READS.append((re.compile(pattern), frozenset(names)))
+
+
+cache_query_parameters(r"^/sitemap\.xml$", ["p"])
+
+
+def _normalised_query(request, path):
+    """The query string of the parameters the page reads, sorted by name; None if the request
+    has one the page does not declare."""
+    reads = next((names for pattern, names in _READS if pattern.match(path)), frozenset())
+    kept = []
+    for name in sorted(request.GET):
+        if name in reads:
+            kept += [(name, value) for value in request.GET.getlist(name)]
+        elif not TRACKING_PARAMETERS.match(name):
+            return None
+    return urlencode(kept)
 
 
 def catalogue_version():
@@ -102,6 +152,8 @@ class AnonymousPageCacheMiddleware:
         # One round trip for both: the catalogue's version and the page kept under its address,
         # with the version it was made from (a hit costs two Redis reads otherwise).
         found = cache.get_many([VERSION_KEY, key])
+        if cache_is_down(cache.alias):
+            return self.get_response(request)  # nothing to serve from, nowhere to keep it
         version = found.get(VERSION_KEY) or catalogue_version()
         if (cached := found.get(key)) is not None and cached[0] == version:
             _version, status, headers, content = cached
@@ -126,14 +178,24 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _key(request):
+        """The key of the page asked for, or None if it is not cached. The request's query
+        string becomes the key's: the page is made from what it is kept under, so it shows no
+        dropped parameter (a visitor's tracking value would otherwise reach others' pages)."""
         if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
             return None
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None  # a visitor with a session (shortlist, login) gets their own page
-        if API_PATHS.match(request.path):
-            language = request.GET.get("lang") or translation.get_language_from_request(request)
-            return f"api:{language}:{request.get_full_path()}"
-        path = LANGUAGE_PREFIX.sub("", request.path)
-        if not CACHED_PATHS.match(path) or NOT_CACHED.match(path):
+        is_api = API_PATHS.match(request.path)
+        path = request.path if is_api else LANGUAGE_PREFIX.sub("", request.path)
+        if not is_api and (not CACHED_PATHS.match(path) or NOT_CACHED.match(path)):
             return None
-        return f"page:{request.get_full_path()}"
+        if (query := _normalised_query(request, path)) is None:
+            return None
+        if query != request.META.get("QUERY_STRING", ""):
+            request.META["QUERY_STRING"] = query
+            request.GET = QueryDict(query)
+        address = f"{request.path}?{query}" if query else request.path
+        if is_api:
+            language = request.GET.get("lang") or translation.get_language_from_request(request)
+            return f"api:{language}:{address}"
+        return f"page:{address}"

@@ -149,9 +149,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis in production (CACHE_URL=redis://host:6379/1): rate-limit counters must be shared by
 # every worker. Local memory is for development only.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Anonymous pages in a Redis of their own, bounded by maxmemory and evicting (docs/deploy.md),
+# so that no flood of pages evicts a rate-limit counter; unset, they share the default cache.
+if env.str("PAGE_CACHE_URL", default=""):
+    CACHES["pages"] = env.cache("PAGE_CACHE_URL")
+for _cache in CACHES.values():
+    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        # redis-py waits for ever by default: a Redis that hangs, rather than refuses, would
+        # hold every request. Half a second, then the site goes on without it
+        # (portal/cache_outage.py).
+        _cache.setdefault("OPTIONS", {})
+        _cache["OPTIONS"].setdefault("socket_connect_timeout", 0.5)
+        _cache["OPTIONS"].setdefault("socket_timeout", 0.5)
+# After a failure of the shared cache, each process leaves it alone this long before trying again.
+CACHE_RETRY_SECONDS = 5
 # Sessions are read from the cache and written through to the database: any app server finds
 # them, and neither a cache flush nor an eviction (pages share that cache) logs anyone out.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Django's cached_db, except that a cache that is down is a cache that misses.
+SESSION_ENGINE = "portal.sessions"
 if DEBUG:
     # django-ratelimit refuses a per-process cache; in development one process is all there is.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

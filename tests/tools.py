@@ -1,8 +1,11 @@
 """What a test does when a tool it needs is not on the machine."""
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -101,3 +104,63 @@ def unchanged_form(html, form_id):
     for name, value in parser.data:
         data.setdefault(name, []).append(value.removeprefix("\n"))
     return data
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class RedisServer:
+    """A redis-server of the test's own, on a free port, that the test stops and starts again
+    (on the same port) to play an outage. Nothing is saved: a restart comes back empty, as the
+    production Redis configured without persistence does."""
+
+    def __init__(self, directory, *options):
+        self.directory = directory
+        self.options = options  # more of redis-server's options: "--maxmemory", "2mb"
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        if (server := shutil.which("redis-server")) is None:
+            tool_missing("redis-server is missing: apt-get install redis-server")
+        self.process = subprocess.Popen(
+            [
+                server,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+                "--dir",
+                str(self.directory),
+                *self.options,
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as connection:
+                    connection.sendall(b"PING\r\n")
+                    if connection.recv(16).startswith(b"+PONG"):
+                        return self
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"redis-server did not answer on port {self.port}")
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None

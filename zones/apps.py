@@ -8,9 +8,11 @@ class ZonesConfig(AppConfig):
     verbose_name = _("Khu và cụm công nghiệp")
 
     def ready(self):
-        from portal.page_cache import invalidate_on_change
+        from portal.page_cache import cache_query_parameters, invalidate_on_change
 
         from . import signals  # noqa: F401 (connects the receivers)
+        from .api import PlotQuery, ZoneQuery
+        from .filters import PlotFilter, ZoneFilter
         from .models import Indicator, Plot, Project, Sector, Zone, ZonePhoto
 
         # Every public page and API answer shows some of these: a change rebuilds them.
@@ -23,3 +25,16 @@ class ZonesConfig(AppConfig):
             Indicator,
             m2m=(Zone.sectors.through, Plot.sectors.through),
         )
+        # What each cached page reads from its query string, and nothing else: a page asked with
+        # another parameter is not cached (portal/page_cache.py).
+        cache_query_parameters(r"^/zones/$", [*ZoneFilter.base_filters, "page"])
+        cache_query_parameters(r"^/plots/$", [*PlotFilter.base_filters, "page"])
+        cache_query_parameters(r"^/zones/download\.(csv|geojson)$", ZoneFilter.base_filters)
+        cache_query_parameters(r"^/plots/download\.(csv|geojson)$", PlotFilter.base_filters)
+        cache_query_parameters(r"^/zones/compare/$", ["zones"])
+        api = ["limit", "offset", "lang"]
+        cache_query_parameters(r"^/api/v1/zones$", [*ZoneQuery.model_fields, *api])
+        cache_query_parameters(r"^/api/v1/plots$", [*PlotQuery.model_fields, *api])
+        cache_query_parameters(r"^/api/v1/projects$", ["zone", *api])
+        cache_query_parameters(r"^/api/v1/indicators$", api)
+        cache_query_parameters(r"^/api/v1/\w+/[^/]+$", ["lang"])

@@ -3,12 +3,14 @@
 from decimal import Decimal
 
 import pytest
+import redis
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains
 
 from tests.factories import PlotFactory, ZoneFactory
+from tests.tools import RedisServer
 from zones.models import Plot, Zone
 
 pytestmark = pytest.mark.django_db
@@ -164,3 +166,79 @@ def test_a_page_answers_304_until_the_catalogue_changes(client, page_cache):
     changed = client.get("/zones/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
     assertContains(changed, "75 %")
+
+
+def page_entries(redis_server):
+    """The pages and API answers kept in the test's Redis."""
+    keys = redis.Redis.from_url(redis_server.url).keys()
+    return [k for k in keys if b":page:" in k or b":api:" in k]
+
+
+def test_tracking_parameters_do_not_make_a_copy_of_the_page_each(redis_cache):
+    ZoneFactory(slug="dong-banh", name="Khu công nghiệp Đồng Bành")
+    visitor = Client()
+    answers = [visitor.get(f"/zones/dong-banh/?utm={n}") for n in range(300)]
+    assert len(page_entries(redis_cache)) <= 1
+    assert {a.status_code for a in answers} == {200}
+    assert [a["X-Cache"] for a in answers[:3]] == ["miss", "hit", "hit"]
+    # Nobody's tracking value shows in the page another visitor gets.
+    assert "utm" not in answers[-1].content.decode()
+
+
+def test_the_filters_a_page_reads_make_its_key_in_any_order(redis_cache):
+    park, cluster = Zone.Kind.INDUSTRIAL_PARK, Zone.Kind.INDUSTRIAL_CLUSTER
+    ZoneFactory(name="Khu A", kind=park)
+    ZoneFactory(name="Cụm B", kind=cluster)
+    visitor = Client()
+    parks = visitor.get(f"/zones/?kind={park}&sort=name&utm_source=mail")
+    assert "Khu A" in parks.content.decode() and "Cụm B" not in parks.content.decode()
+    again = visitor.get(f"/zones/?sort=name&kind={park}")
+    assert again["X-Cache"] == "hit" and again.content == parks.content
+    clusters = visitor.get(f"/zones/?kind={cluster}&sort=name")
+    assert clusters["X-Cache"] == "miss" and "Cụm B" in clusters.content.decode()
+    assert visitor.get(f"/api/v1/zones?kind={park}&limit=5")["X-Cache"] == "miss"
+    assert visitor.get(f"/api/v1/zones?limit=5&kind={park}&utm=x")["X-Cache"] == "hit"
+    assert len(page_entries(redis_cache)) == 3  # parks, clusters, the API's parks
+
+
+def test_a_page_asked_with_a_parameter_it_does_not_read_is_served_uncached(redis_cache):
+    ZoneFactory()
+    visitor = Client()
+    for n in range(20):
+        response = visitor.get(f"/zones/?q={n}")
+        assert response.status_code == 200 and "X-Cache" not in response
+    assert page_entries(redis_cache) == []
+
+
+@pytest.fixture
+def pages_redis(tmp_path, settings, redis_cache):
+    """A Redis for the pages alone (PAGE_CACHE_URL), bounded as docs/deploy.md says, only
+    smaller; the default cache stays the test's other Redis."""
+    (tmp_path / "pages").mkdir()
+    bounds = ("--maxmemory", "2mb", "--maxmemory-policy", "volatile-lru")
+    server = RedisServer(tmp_path / "pages", *bounds).start()
+    pages = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": server.url}
+    settings.CACHES = {**settings.CACHES, "pages": pages}
+    yield server
+    server.stop()
+
+
+def test_a_flood_of_pages_evicts_pages_in_their_own_redis_and_no_rate_limit_counter(
+    redis_cache, pages_redis, settings, valid_inquiry_data
+):
+    settings.INQUIRY_RATE_LIMIT = "2/h"
+    ZoneFactory()
+    investor = Client()
+    for token in ("6f1c1e5e-0000-4a51-9d2b-0c1b5a7c1d11", "6f1c1e5e-0000-4a51-9d2b-0c1b5a7c1d12"):
+        data = {**valid_inquiry_data, "form_token": token}
+        assert investor.post("/inquire/", data).status_code == 302
+
+    visitor = Client()
+    for n in range(200):  # every one a valid filter, so every one kept
+        assert visitor.get(f"/zones/?min_free_ha={n}").status_code == 200
+    stats = redis.Redis.from_url(pages_redis.url).info()
+    assert stats["evicted_keys"] > 0 and stats["used_memory"] <= 2 * 1024 * 1024
+    assert page_entries(redis_cache) == []  # no page in the counters' Redis
+
+    data = {**valid_inquiry_data, "form_token": "6f1c1e5e-0000-4a51-9d2b-0c1b5a7c1d13"}
+    assert investor.post("/inquire/", data).status_code == 429  # its counter is still there
