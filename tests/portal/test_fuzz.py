@@ -99,7 +99,10 @@ def get_filtered(path, query, statuses):
     statuses[response.status_code] += 1
     assert response.status_code in (200, 400, 404)
     if response.status_code == 400 and path in ("/zones/", "/plots/"):
-        assert b"invalid-feedback" in response.content  # the filter form says what is wrong
+        errors = response.context["view"].filterset.form.errors
+        assert errors  # refused for a reason the filter form names
+        if set(errors) - {"area_unit"}:  # area_unit's error is not shown: see below
+            assert b"invalid-feedback" in response.content
 
 
 def test_zone_filters_never_fail(langson):
@@ -130,3 +133,12 @@ def test_plot_filters_never_fail(langson):
 
     get()
     assert statuses[429] == 0 and sum(statuses.values()) >= 100, statuses
+
+
+@pytest.mark.xfail(
+    strict=True, reason="templates/includes/filter_form.html leaves out area_unit's errors"
+)
+def test_an_invalid_area_unit_is_shown_next_to_the_field(langson):
+    response = fresh_client().get("/plots/", {"area_unit": "acre"})
+    assert response.status_code == 400
+    assert b'id="id_area_unit-error"' in response.content
