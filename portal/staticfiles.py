@@ -3,13 +3,15 @@
 Bootstrap, Swagger UI and Leaflet come in packages that ship whole builds (unminified, RTL,
 grid-only, Redoc, Leaflet.draw, source maps of each): collected, hashed and compressed twice,
 they took minutes and some 60 MB. From those packages the finders pass only the files the pages
-ask for and what those files refer to (source maps, Leaflet's images); everything else, the
-admin's files and the site's own, is found as before. tests/portal/test_static_files.py checks
+ask for and what those files refer to (source maps, Leaflet's images), and of the admin's
+Select2 translations those of the site's languages; everything else, the rest of the admin's
+files and the site's own, is found as before. tests/portal/test_static_files.py checks
 the list against every `{% static %}` in the templates and the API docs page.
 """
 
 from fnmatch import fnmatch
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 
 SERVED = {
@@ -28,9 +30,23 @@ SERVED = {
 }
 
 
+def served_patterns():
+    # The admin's autocomplete loads Select2's messages in the page's language only: those of
+    # the site's languages (by the admin's own table of names); no page shows a country's flag.
+    from django.contrib.admin.widgets import SELECT2_TRANSLATIONS
+
+    select2 = "admin/js/vendor/select2/i18n/"
+    languages = [SELECT2_TRANSLATIONS[code] for code, _ in settings.LANGUAGES]
+    return {
+        **SERVED,
+        select2: [f"{select2}{language}.js" for language in languages],
+        "flags/": [],  # django-countries' flag images
+    }
+
+
 def is_served(path):
     """Whether the site serves the static file at `path` (as in `{% static path %}`)."""
-    for prefix, patterns in SERVED.items():
+    for prefix, patterns in served_patterns().items():
         if path.startswith(prefix):
             return any(fnmatch(path, pattern) for pattern in patterns)
     return True

@@ -23,6 +23,8 @@ NOT_SERVED = [
     r"^ninja/redoc",
     r"^leaflet/leaflet-src",
     r"^leaflet/(draw|proj4|Control\.MiniMap|leaflet\.(extras|forms))",
+    r"^flags/",
+    r"^admin/js/vendor/select2/i18n/(?!(vi|en|zh-CN)\.js$)",
 ]
 
 
@@ -62,10 +64,13 @@ def test_every_file_the_api_docs_page_loads_is_collected(collected):
     assert loaded - collected == set()
 
 
-def test_the_admins_files_are_collected_whole(collected):
+def test_the_admins_files_are_collected(collected):
     assert {"admin/css/base.css", "admin/js/actions.js", "admin/js/vendor/jquery/jquery.js"} <= (
         collected
     )
+    # Select2's messages for the autocomplete fields, in each of the site's languages.
+    select2 = "admin/js/vendor/select2/i18n/"
+    assert {f"{select2}vi.js", f"{select2}en.js", f"{select2}zh-CN.js"} <= collected
 
 
 def test_nothing_of_the_packages_whole_builds_is_collected(collected):
