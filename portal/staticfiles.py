@@ -36,10 +36,10 @@ def served_patterns():
     from django.contrib.admin.widgets import SELECT2_TRANSLATIONS
 
     select2 = "admin/js/vendor/select2/i18n/"
-    languages = [SELECT2_TRANSLATIONS[code] for code, _ in settings.LANGUAGES]
+    languages = [SELECT2_TRANSLATIONS.get(code) for code, _ in settings.LANGUAGES]
     return {
         **SERVED,
-        select2: [f"{select2}{language}.js" for language in languages],
+        select2: [f"{select2}{language}.js" for language in languages if language],
         "flags/": [],  # django-countries' flag images
     }
 
