@@ -140,7 +140,7 @@ class InquiryForm(forms.ModelForm):
     def plot_choice(self):
         """The free plot the visitor chose, for the summary shown above the form."""
         value = str(self["plot"].value() or "")
-        if not value.isdigit():
+        if not value.isdecimal():  # what int() reads: "¹" is a digit, not a number
             return None
         return self.fields["plot"].queryset.select_related("zone").filter(pk=value).first()
 

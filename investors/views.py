@@ -27,7 +27,7 @@ def _initial(request):
     if slugs := shortlist_get(request):
         initial["zones"] += list(Zone.objects.published().filter(slug__in=slugs))
     plot_id = request.GET.get("plot", "")
-    if plot_id.isdigit():
+    if plot_id.isdecimal():  # what int() reads: "¹" is a digit, not a number
         plot = Plot.objects.available().filter(pk=plot_id, zone__is_published=True).first()
         if plot:
             initial["plot"] = plot
