@@ -43,10 +43,25 @@ def validate_single_line(value):
         )
 
 
+class ZoneChoiceField(forms.ModelMultipleChoiceField):
+    """Zones by id. An id past the database's largest integer is refused like any unknown one:
+    looking it up raises OverflowError on SQLite and DataError on PostgreSQL (a 500)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if str(pk).isdecimal() and int(pk) >= 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class InquiryForm(forms.ModelForm):
     """An expression of interest. Field names are a contract with partners and tests."""
 
-    zones = forms.ModelMultipleChoiceField(
+    zones = ZoneChoiceField(
         label=_("Khu quan tâm"),
         queryset=Zone.objects.published(),
         widget=forms.CheckboxSelectMultiple,

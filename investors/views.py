@@ -62,7 +62,8 @@ def _form_page(request, form):
 @require_http_methods(["GET", "POST"])
 def inquiry_create(request):
     if request.method == "GET":
-        if (plot_id := request.GET.get("plot", "")).isdigit():
+        # isdecimal, not isdigit: "¹" is a digit that int() cannot read.
+        if (plot_id := request.GET.get("plot", "")).isdecimal() and plot_id.isascii():
             return _link_by_plot_id(request, plot_id)
         return _form_page(request, InquiryForm(initial=_initial(request)))
 

@@ -204,6 +204,11 @@ STATICFILES_DIRS = [
     ("leaflet", Path(find_spec("leaflet").submodule_search_locations[0]) / "static" / "leaflet"),  # type: ignore[union-attr,index]
 ]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
+# Only the files the site serves, of packages that ship whole builds (portal/staticfiles.py).
+STATICFILES_FINDERS = [
+    "portal.staticfiles.FileSystemFinder",
+    "portal.staticfiles.AppDirectoriesFinder",
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Developers' documents: never under MEDIA_URL, only through a staff-only download.

@@ -325,3 +325,22 @@ def test_coming_from_the_compare_page_preselects_its_zones(client, zone):
     other = ZoneFactory(slug="hong-phong")
     form = client.get(f"{URL}?zones=dong-banh,hong-phong,nope").context["form"]
     assert {z.pk for z in form["zones"].initial} == {zone.pk, other.pk}
+
+
+# Digits to str.isdigit() that int() refuses (found by tests/portal/test_fuzz.py).
+@pytest.mark.parametrize("plot", ["¹", "²³"])
+def test_a_plot_given_in_other_digits_is_refused_or_ignored_not_a_500(client, valid_data, plot):
+    client.raise_request_exception = True
+    response = submit(client, {**valid_data, "plot": plot})
+    assert response.status_code == 200
+    assert response.context["form"].errors["plot"]
+    assert not Inquiry.objects.exists()
+    assert client.get(f"{URL}?plot={plot}").status_code == 200
+
+
+def test_a_zone_id_past_the_largest_integer_is_refused_next_to_the_field(client, valid_data):
+    """Found by the fuzz test: the look-up overflowed (SQLite) or failed (PostgreSQL), a 500."""
+    response = client.post("/inquire/", {**valid_data, "zones": ["9" * 25]})
+    assert response.status_code == 200
+    assert "zones" in response.context["form"].errors
+    assert Inquiry.objects.count() == 0

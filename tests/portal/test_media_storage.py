@@ -1,6 +1,7 @@
 """Media on object storage for several app servers: public photos behind a CDN, private
 documents never public, the local disk by default."""
 
+import functools
 import io
 import json
 from pathlib import Path
@@ -51,7 +52,13 @@ print(json.dumps({
 
 
 def probe(**env):
-    result = run_in_production(["-c", PROBE], **env)
+    """What production's settings make of `env`; a process per environment, asked once."""
+    return _probe(tuple(sorted(env.items())))
+
+
+@functools.cache
+def _probe(env):
+    result = run_in_production(["-c", PROBE], **dict(env))
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -20,24 +20,46 @@ def make_zones(count, plots_each):
     Zone.objects.filter(pk__in=[z.pk for z in zones[1:]]).update(parent=parent)
     # Every column a page can show is filled in, so that a column a page forgot to load costs
     # a query per row here.
-    plots = Plot.objects.bulk_create(
-        PlotFactory.build(
-            zone=zone,
-            code=f"P{i}",
+    insert_plots(
+        ({"zone_id": zone.pk, "code": f"P{i}"} for zone in zones for i in range(plots_each)),
+        template=PlotFactory.build(
+            zone=parent,
             rent_amount=Decimal("55"),
             rent_quoted_on=date(2026, 6, 1),
             lease_term_ends=date(2070, 12, 31),
             description="Mặt tiền đường nội khu",
-        )
-        for zone in zones
-        for i in range(plots_each)
+        ),
     )
-    for plot in plots:
-        plot.sectors.add(sector)
+    plots = Plot.objects.filter(zone__in=zones).values_list("pk", flat=True)
+    Plot.sectors.through.objects.bulk_create(
+        Plot.sectors.through(plot_id=plot, sector=sector) for plot in plots
+    )
     for zone in zones[:3]:
         ProjectFactory.create_batch(2, zone=zone, sector=sector)
     Zone.objects.refresh_plot_totals()  # bulk_create sends no signal
     return zones
+
+
+def insert_plots(rows, template):
+    """Plots like `template` but for each row's own values (by attname), as bulk_create would
+    write them, in one executemany: 20,000 Plot instances cost the ORM about ten seconds, the
+    database a fraction of one. Every value is prepared by its field."""
+    fields = [f for f in Plot._meta.local_concrete_fields if not f.primary_key]
+    common_values = [f.get_db_prep_save(f.pre_save(template, add=True), connection) for f in fields]
+    values = []
+    for row in rows:
+        row_values = list(common_values)
+        for i, field in enumerate(fields):
+            if field.attname in row:
+                row_values[i] = field.get_db_prep_save(row[field.attname], connection)
+        values.append(row_values)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {Plot._meta.db_table} ({columns}) VALUES ({placeholders})",  # noqa: S608
+            values,
+        )
 
 
 def queries(client, url):
@@ -80,10 +102,13 @@ def test_plot_search_costs_the_same_for_50_or_20000_plots(client):
     url = "/plots/?area_min=0.5&sort=-area"
     small = queries(client, url)
     zones = Zone.objects.bulk_create(ZoneFactory.build_batch(500))
-    Plot.objects.bulk_create(
-        Plot(zone=zone, code=f"X{i}", area_m2=Decimal(10_000 + i), status="available")
-        for zone in zones
-        for i in range(40)
+    insert_plots(
+        (
+            {"zone_id": zone.pk, "code": f"X{i}", "area_m2": Decimal(10_000 + i)}
+            for zone in zones
+            for i in range(40)
+        ),
+        template=Plot(zone=zones[0], area_m2=Decimal(10_000), status="available"),
     )
     Zone.objects.refresh_plot_totals()
     assert Plot.objects.count() >= 20_000
