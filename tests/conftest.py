@@ -103,3 +103,20 @@ def valid_inquiry_data(db):
         "form_token": "6f1c1e5e-93a4-4a51-9d2b-0c1b5a7c1d12",
         "website": "",
     }
+
+
+def pytest_collection_modifyitems(items):
+    """Every test with real transactions restores the migrations' data (serialized_rollback):
+    one without it lets the flush after it re-create the content types, and the next test that
+    restores them fails at set-up (UNIQUE constraint failed: django_content_type), whatever
+    that test is. Caught here, at collection, rather than in a flaky order."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True"
+            )

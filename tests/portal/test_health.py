@@ -46,7 +46,7 @@ def test_pages_answer_503_while_the_database_is_down_and_recover_by_themselves(c
     assertContains(up, "Khu công nghiệp Hồi Phục")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_readyz_logs_why_it_is_not_ready(database_down, caplog):
     with caplog.at_level(logging.WARNING, logger="portal.health"):
         response = Client(raise_request_exception=False).get("/readyz")
@@ -74,7 +74,7 @@ def database_down():
         settings_dict["NAME"] = name
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_api_answers_json_503_while_the_database_is_down(database_down):
     response = Client(raise_request_exception=False).get("/api/v1/zones")
     assert response.status_code == 503
