@@ -111,28 +111,21 @@ def get_filtered(path, query, statuses):
         assert b"invalid-feedback" in response.content
 
 
-def test_zone_filters_never_fail(langson):
+@pytest.mark.parametrize(
+    "paths, filters",
+    [
+        (["/zones/", "/api/v1/zones", "/zones/download.csv"], ZONE_FILTERS),
+        (["/plots/", "/api/v1/plots", "/plots/download.geojson"], PLOT_FILTERS),
+    ],
+    ids=["zones", "plots"],
+)
+def test_filters_never_fail(langson, paths, filters):
     statuses = Counter()
 
     @FUZZ
     @given(
-        path=st.sampled_from(["/zones/", "/api/v1/zones", "/zones/download.csv"]),
-        query=st.dictionaries(st.sampled_from(ZONE_FILTERS), values, max_size=4),
-    )
-    def get(path, query):
-        get_filtered(path, query, statuses)
-
-    get()
-    assert statuses[429] == 0 and sum(statuses.values()) >= 100, statuses
-
-
-def test_plot_filters_never_fail(langson):
-    statuses = Counter()
-
-    @FUZZ
-    @given(
-        path=st.sampled_from(["/plots/", "/api/v1/plots", "/plots/download.geojson"]),
-        query=st.dictionaries(st.sampled_from(PLOT_FILTERS), values, max_size=4),
+        path=st.sampled_from(paths),
+        query=st.dictionaries(st.sampled_from(filters), values, max_size=4),
     )
     def get(path, query):
         get_filtered(path, query, statuses)
