@@ -19,12 +19,20 @@ ZONE_COLUMNS = (
     "district",
     "status",
     "total_area_ha",
+    "total_area_approximate",
     "leasable_area_ha",
+    "leasable_area_approximate",
     "fill_rate_pct",
+    "fill_rate_approximate",
     "free_area_ha",
+    "free_area_basis",
+    "free_area_approximate",
     "latitude",
     "longitude",
+    "coordinates_are_sample",
     "figures_as_of",
+    "figures_as_of_precision",
+    "figures_as_of_until",
     "is_sample",
 )
 PLOT_COLUMNS = (
@@ -72,6 +80,8 @@ def _geojson(name, features):
 
 
 def zone_values(zone):
+    """A zone's row: free land and fill rate by the rule every page uses (`Zone.free_land`)."""
+    free = zone.free_land
     return {
         "slug": zone.slug,
         "name": zone.name,
@@ -79,12 +89,20 @@ def zone_values(zone):
         "district": zone.district,
         "status": zone.status,
         "total_area_ha": zone.total_area_ha,
+        "total_area_approximate": zone.total_area_approximate,
         "leasable_area_ha": zone.leasable_area_ha,
-        "fill_rate_pct": zone.fill_rate_pct,
-        "free_area_ha": zone.free_area_ha,
+        "leasable_area_approximate": zone.leasable_area_approximate,
+        "fill_rate_pct": zone.fill_rate_shown_pct,
+        "fill_rate_approximate": zone.fill_rate_shown_approximate,
+        "free_area_ha": free.ha,
+        "free_area_basis": free.basis,
+        "free_area_approximate": free.approximate,
         "latitude": zone.latitude,
         "longitude": zone.longitude,
+        "coordinates_are_sample": zone.coordinates_are_sample,
         "figures_as_of": zone.figures_as_of,
+        "figures_as_of_precision": zone.figures_as_of_precision,
+        "figures_as_of_until": zone.figures_as_of_until,
         "is_sample": zone.is_sample,
     }
 

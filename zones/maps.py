@@ -2,9 +2,11 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .geo import polygon_geometry
 from .models import Plot, Zone
+from .province import map_places
 from .templatetags.zones_tags import num
 
 ZONE_COLOURS = {
@@ -46,12 +48,31 @@ def map_markers(zones):
         for zone in zones
         if zone.latitude is not None and zone.longitude is not None
     ]
-    return {"markers": markers, "legend": map_legend()} if markers else None
+    return {"markers": markers, "legend": map_legend(), "places": map_places()} if markers else None
 
 
-def map_legend():
-    """The zone map's legend: a swatch per zone status."""
-    return legend(ZONE_COLOURS, Zone.Status)
+def map_legend(other_clusters=None):
+    """The zone map's legend: a swatch per zone status, the border crossings, and the clusters
+    the report counts but the map cannot place."""
+    items = [
+        *legend(ZONE_COLOURS, Zone.Status),
+        {"label": _("Cửa khẩu biên giới"), "key": "crossing"},
+    ]
+    if other_clusters:
+        items.append(
+            {
+                "label": ngettext(
+                    "%(count)s cụm công nghiệp địa phương khác: chưa có trên bản đồ (vị trí xin "
+                    "liên hệ)",
+                    "%(count)s cụm công nghiệp địa phương khác: chưa có trên bản đồ (vị trí xin "
+                    "liên hệ)",
+                    other_clusters.count,
+                )
+                % {"count": other_clusters.count},
+                "key": "none",
+            }
+        )
+    return items
 
 
 def zone_map(zone):

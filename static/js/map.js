@@ -26,6 +26,13 @@
       });
     }
     addMarkers(data.markers || []);
+    // Border crossings, only where the source gives coordinates (square, purple: not a zone).
+    (data.places || []).forEach(function (p) {
+      L.rectangle([[p.lat - 0.004, p.lng - 0.005], [p.lat + 0.004, p.lng + 0.005]],
+        { color: "#fff", weight: 1, fillColor: "#6f42c1", fillOpacity: 0.95 })
+        .bindTooltip(p.name).addTo(map);
+      bounds.push([p.lat, p.lng]);
+    });
     if (data.markersUrl) {
       // The home page's map loads its markers after the page (every zone: too many to inline).
       fetch(data.markersUrl, { headers: { Accept: "application/json" } })

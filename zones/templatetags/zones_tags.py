@@ -24,6 +24,29 @@ def num(value, places=2):
     return number_format(value, force_grouping=True)
 
 
+@register.filter
+def ha(value, approximate=False):
+    """An area as the source gives it: "~400 ha" when approximate, "162 ha"; "" if missing."""
+    if value in (None, ""):
+        return ""
+    return f"{'~' if approximate else ''}{num(value, 2)} {_('ha')}"
+
+
+@register.filter
+def pct(value, approximate=False):
+    """A share as the source gives it: "~60 %" when approximate, "94 %"; "" if missing."""
+    if value in (None, ""):
+        return ""
+    return f"{'~' if approximate else ''}{num(value, 1)} %"
+
+
+@register.filter
+def km(value, approximate=False):
+    if value in (None, ""):
+        return ""
+    return f"{'≈ ' if approximate else ''}{num(value, 1)} km"
+
+
 def _money_unit():
     """The unit each language counts large sums of đồng in: tỷ (10⁹) in Vietnamese, billion in
     English, 亿 (10⁸) in Chinese."""
