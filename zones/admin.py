@@ -356,13 +356,15 @@ class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         for column, figures in obj.figures_in_prose().items():
+            field, _sep, language = column.partition("_")
+            label = f"{Zone._meta.get_field(field).verbose_name} ({language})"
             self.message_user(
                 request,
                 _(
                     "%(field)s có số liệu trong lời văn (%(figures)s). Số liệu nên nằm ở các ô "
                     "số liệu, để trang công khai không tự mâu thuẫn khi số liệu thay đổi."
                 )
-                % {"field": column, "figures": ", ".join(figures)},
+                % {"field": label, "figures": ", ".join(figures)},
                 messages.WARNING,
             )
 
