@@ -163,7 +163,8 @@ class ZoneOut(Schema):
 
     @staticmethod
     def resolve_fill_rate_pct(zone: Zone) -> Any:
-        return zone.fill_rate_shown_pct
+        # Annotated by ZoneQuerySet.with_free_area: computed from the plots where they count.
+        return zone.fill_rate_shown_pct  # type: ignore[attr-defined]
 
     @staticmethod
     def resolve_fill_rate_approximate(zone: Zone) -> bool:

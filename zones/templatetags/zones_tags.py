@@ -101,12 +101,14 @@ def zone_jsonld(zone, request):
                 "unitCode": "HAR",
             },
         ]
-        if zone.fill_rate_pct is not None:
+        # The fill rate the page shows (from the plots where they count), as in the API.
+        fill_rate = getattr(zone, "fill_rate_shown_pct", zone.fill_rate_pct)
+        if fill_rate is not None:
             data["additionalProperty"].append(
                 {
                     "@type": "PropertyValue",
                     "name": "fill rate",
-                    "value": float(zone.fill_rate_pct),
+                    "value": float(fill_rate),
                     "unitCode": "P1",
                 }
             )
