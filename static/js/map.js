@@ -26,10 +26,10 @@
       });
     }
     addMarkers(data.markers || []);
-    // Border crossings, only where the source gives coordinates (square, purple: not a zone).
+    // Border crossings, only where the source gives coordinates (a purple diamond: not a zone).
     (data.places || []).forEach(function (p) {
-      L.rectangle([[p.lat - 0.004, p.lng - 0.005], [p.lat + 0.004, p.lng + 0.005]],
-        { color: "#fff", weight: 1, fillColor: "#6f42c1", fillOpacity: 0.95 })
+      var icon = L.divIcon({ className: "crossing-marker", html: "<span></span>", iconSize: [16, 16] });
+      L.marker([p.lat, p.lng], { icon: icon, title: p.name, alt: p.name, keyboard: false })
         .bindTooltip(p.name).addTo(map);
       bounds.push([p.lat, p.lng]);
     });

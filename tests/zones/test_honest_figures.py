@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 FREE_LAND = re.compile(
     r'<span class="free-land" data-basis="(?P<basis>[a-z_]+)">'
-    r'<span class="[^"]*free-land-figure">(?P<text>[^<]*)</span>'
+    r'<span class="[^"]*free-land-figure[^"]*">(?P<text>[^<]*)</span>'
 )
 LANGUAGES = ["vi", "en", "zh-hans"]
 

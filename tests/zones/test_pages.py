@@ -79,7 +79,7 @@ def test_a_reserved_plot_is_listed_but_not_counted_free(client):
     PlotFactory(zone=zone, code="F1", area_m2=Decimal("20000"))
     response = client.get(zone.get_absolute_url())
     assertContains(response, "Đã giữ chỗ")
-    assertContains(response, '<span class="free-land-figure">2 ha</span>', html=True)
+    assertContains(response, '<span class="free-land-figure text-nowrap">2 ha</span>', html=True)
 
 
 def test_sample_records_carry_a_visible_badge_and_real_ones_do_not(client):
