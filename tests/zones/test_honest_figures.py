@@ -379,3 +379,9 @@ def test_the_data_migration_fixes_rows_still_holding_the_shipped_values(langson)
     assert zone.figures_in_prose() == {}
     # What staff wrote is theirs.
     assert Zone.objects.get(slug="huu-lung").description_vi == "Mô tả do cán bộ viết: 600 ha."
+
+
+def test_the_compare_page_marks_sample_rents_utilities_and_distances(client, langson):
+    html = client.get(reverse("zones:compare"), {"zones": "dong-banh"}).content.decode()
+    for row in ["Giá thuê thấp nhất", "Điện còn trống", "Cửa khẩu Hữu Nghị", "Hà Nội"]:
+        assert "sample-badge" in between(html, row, "</tr>"), row
