@@ -11,10 +11,14 @@ from decimal import Decimal
 
 import pytest
 from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from pytest_django.asserts import assertContains, assertNotContains
 
+from tests.factories import ZoneFactory
 from tests.zones.test_admin import changelist_post
 from tests.zones.test_history import zone_form
 from zones.data import langson as shipped
@@ -385,3 +389,44 @@ def test_the_compare_page_marks_sample_rents_utilities_and_distances(client, lan
     html = client.get(reverse("zones:compare"), {"zones": "dong-banh"}).content.decode()
     for row in ["Giá thuê thấp nhất", "Điện còn trống", "Cửa khẩu Hữu Nghị", "Hà Nội"]:
         assert "sample-badge" in between(html, row, "</tr>"), row
+
+
+@pytest.mark.parametrize(
+    ("as_of", "precision", "until", "label"),
+    [
+        ("2024-06-15", "day", None, "15/06/2024"),
+        ("2024-06-01", "month", None, "tháng 6 2024"),
+        ("2021-01-01", "year", None, "2021"),
+        ("2020-01-01", "year", "2021-12-31", "2020–2021"),
+    ],
+)
+def test_a_date_is_told_as_precisely_as_the_source_gives_it(as_of, precision, until, label):
+    zone = ZoneFactory(
+        figures_as_of=as_of, figures_as_of_precision=precision, figures_as_of_until=until
+    )
+    assert Zone.objects.get(pk=zone.pk).figures_as_of_label.lower() == label
+
+
+def test_a_changed_figure_is_dated_today_to_the_day(langson):
+    zone = Zone.objects.get(slug="dong-banh")
+    zone.fill_rate_pct = Decimal("65")
+    zone.fill_rate_approximate = False
+    zone.save()
+    zone.refresh_from_db()
+    assert (zone.figures_as_of_precision, zone.figures_as_of_until) == ("day", None)
+    assert zone.figures_as_of_label == date_format(timezone.localdate(), "DATE_FORMAT")
+
+
+def test_the_zone_page_costs_the_same_with_a_long_history(client, langson):
+    zone = Zone.objects.get(slug="dong-banh")
+    url = zone.get_absolute_url()
+    with CaptureQueriesContext(connection) as short:
+        client.get(url)
+    for rate in range(61, 81):
+        zone = Zone.objects.get(pk=zone.pk)
+        zone.fill_rate_pct = Decimal(rate)
+        zone.save()
+    with CaptureQueriesContext(connection) as long:
+        html = client.get(url).content.decode()
+    assert len(long.captured_queries) == len(short.captured_queries)
+    assert html.count("→") >= 10  # the last ten changes are listed
