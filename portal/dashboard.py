@@ -1,12 +1,14 @@
 """The staff's morning view on the admin index: one query per panel."""
 
 from datetime import datetime, time, timedelta
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from investors.models import Inquiry
+from zones.figures import FreeLand
 from zones.models import Zone
 
 LIST_LIMIT = 20
@@ -37,10 +39,15 @@ def dashboard(user, now=None):
             .order_by("figures_as_of")
             .values("pk", "name", "figures_as_of")[:LIST_LIMIT]
         ),
-        "free_land": list(
-            zones.with_free_area()
+        "free_land": [
+            # The same figure, rounding and marker as the public pages (Zone.free_land).
+            {**row, "free_land": FreeLand.of(SimpleNamespace(**row))}
+            for row in zones.with_free_area()
             .order_by(F("free_area_ha").desc(nulls_last=True), "name")
-            .values("pk", "name", "free_area_ha")[:LIST_LIMIT]
-        ),
+            .values(
+                *("pk", "name", "free_area_ha", "free_area_basis", "is_sample"),
+                *("fill_rate_pct", "fill_rate_approximate"),
+            )[:LIST_LIMIT]
+        ],
         "stale_days": settings.STALE_FIGURES_DAYS,
     }

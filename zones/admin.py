@@ -94,6 +94,40 @@ class VersionedForm(forms.ModelForm):
         }
 
 
+class ZoneForm(VersionedForm):
+    """The zone's figures, each with whether the source gives it as approximate, and the date
+    as precise as the source; the source note may be published with the change."""
+
+    publish_change_note = forms.BooleanField(
+        label=_("Công khai ghi chú này"),
+        required=False,
+        help_text=_(
+            "Hiện ghi chú nguồn số liệu trong lịch sử số liệu trên trang công khai của khu."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "figures_as_of_precision" in self.fields:
+            # Left out (as in a form that predates it): the date keeps its precision.
+            self.fields["figures_as_of_precision"].required = False
+
+    def clean_figures_as_of_precision(self):
+        return (
+            self.cleaned_data.get("figures_as_of_precision")
+            or self.instance.figures_as_of_precision
+            or Zone.AsOfPrecision.DAY
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance._publish_change_note = bool(cleaned.get("publish_change_note"))
+        start, until = cleaned.get("figures_as_of"), cleaned.get("figures_as_of_until")
+        if until and (start is None or until < start):
+            self.add_error("figures_as_of_until", _("Ngày cuối của khoảng phải sau ngày đầu."))
+        return cleaned
+
+
 class StaleEditGuard:
     """A save that loses the race after its form was checked ends as a message, not a 500."""
 
@@ -300,6 +334,7 @@ class PortalAdmin(StaleEditGuard, ImportExportMixin, SimpleHistoryAdmin, Transla
 @admin.register(Zone)
 class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
     resource_classes = [ZoneResource]
+    form = ZoneForm
     zone_lookup = ""
     list_display = (
         "name",
@@ -328,15 +363,18 @@ class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
             _("Số liệu"),
             {
                 "fields": (
-                    "total_area_ha",
-                    "leasable_area_ha",
-                    "fill_rate_pct",
+                    ("total_area_ha", "total_area_approximate"),
+                    ("leasable_area_ha", "leasable_area_approximate"),
+                    ("fill_rate_pct", "fill_rate_approximate"),
                     "computed_fill_rate",
                     "plots_complete",
                     "status",
                     "reported_tenants",
-                    "figures_as_of",
-                    "change_note",
+                    ("reported_capital_vnd", "reported_capital_approximate"),
+                    ("public_investment_vnd", "public_investment_approximate"),
+                    ("figures_as_of", "figures_as_of_precision", "figures_as_of_until"),
+                    "source",
+                    ("change_note", "publish_change_note"),
                     "loaded_version",
                 )
             },
@@ -349,7 +387,6 @@ class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
                     "infrastructure",
                     "connectivity",
                     "incentives",
-                    "source",
                     "sectors",
                 )
             },
@@ -387,9 +424,6 @@ class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
         (_("Dữ liệu mẫu và lịch sử"), {"fields": ("is_sample", "created", "updated")}),
     )
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_plot_fill()
-
     def has_add_permission(self, request):
         # A zone's named manager keeps their zones; new zones are the province's to add.
         return super().has_add_permission(request) and not manages_only_own_zones(request.user)
@@ -409,7 +443,16 @@ class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
         computed = zone.computed_fill_rate_pct if zone.pk else None
         if computed is None or not zone.plots_complete:
             return _("— (chỉ tính khi đã nhập đủ các lô)")
-        text = f"{computed:.1f} %"
+        if zone.sample_plot_count:
+            return format_html(
+                '<strong class="errornote">{}</strong>',
+                _(
+                    "%(count)s lô là dữ liệu mẫu: đất còn trống vẫn ước tính từ tỷ lệ lấp đầy "
+                    "báo cáo cho đến khi mọi lô là số liệu thật."
+                )
+                % {"count": zone.sample_plot_count},
+            )
+        text = _("%(rate)s %% — trang công khai dùng tỷ lệ này") % {"rate": f"{computed:.1f}"}
         if (
             zone.fill_rate_pct is not None
             and abs(computed - zone.fill_rate_pct) > FILL_RATE_WARNING_POINTS
@@ -421,6 +464,21 @@ class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
                 % {"points": FILL_RATE_WARNING_POINTS, "reported": zone.fill_rate_pct},
             )
         return text
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        for column, figures in obj.figures_in_prose().items():
+            field, _sep, language = column.partition("_")
+            label = f"{Zone._meta.get_field(field).verbose_name} ({language})"
+            self.message_user(
+                request,
+                _(
+                    "%(field)s có số liệu trong lời văn (%(figures)s). Số liệu nên nằm ở các ô "
+                    "số liệu, để trang công khai không tự mâu thuẫn khi số liệu thay đổi."
+                )
+                % {"field": label, "figures": ", ".join(figures)},
+                messages.WARNING,
+            )
 
 
 @admin.register(Plot)
@@ -472,7 +530,7 @@ class SectorAdmin(TranslationAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(TranslationAdmin):
-    list_display = ("name", "period", "value", "unit", "position")
+    list_display = ("name", "period", "value", "is_approximate", "unit", "position")
     list_editable = ("value", "position")
     search_fields = ("name_vi", "name_en", "slug")
 

@@ -22,6 +22,9 @@ from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .models import District, Indicator, Plot, Project, Sector, Zone
 
 MAX_LIMIT = 100
+FreeBasisName = Literal[
+    "plot_inventory", "reported_fill_rate", "reported_fill_rate_upper_bound", "unknown"
+]
 Language = Literal["vi", "en", "zh-hans"]
 
 api = NinjaAPI(
@@ -35,7 +38,16 @@ api = NinjaAPI(
         "the second of the last change is over): repeat a request with `If-None-Match` or "
         "`If-Modified-Since` to get 304 when nothing changed. Limited per client "
         "address; over the limit the answer is 429 with `Retry-After`. Figures marked "
-        "`is_sample` are illustrative, not official."
+        "`is_sample` are illustrative, not official. A zone's `free_area_ha` follows one rule, "
+        "named by `free_area_basis`: `plot_inventory` (the sum of its available plots, where "
+        "staff marked the plot list complete and none of the plots is sample data; "
+        "`fill_rate_pct` is then computed from the plots), `reported_fill_rate` (estimated from "
+        "the reported fill rate and the leasable area), `reported_fill_rate_upper_bound` (the "
+        "leasable area is unknown: the free share of the total area, which includes roads and "
+        "green space, so at most this much) or `unknown` (null). Estimates are rounded to two "
+        "significant figures and flagged `free_area_approximate`; `*_approximate` flags a "
+        "figure the source gives as approximate; `figures_as_of_precision` (day, month, year) "
+        "and `figures_as_of_until` say how precisely the figures are dated."
     ),
     urls_namespace="api-v1",
     docs_url="/docs",
@@ -129,15 +141,48 @@ class ZoneOut(Schema):
     status: str
     status_label: str
     total_area_ha: float | None
+    total_area_approximate: bool
     leasable_area_ha: float | None
+    leasable_area_approximate: bool
     fill_rate_pct: float | None
+    fill_rate_approximate: bool
     free_area_ha: float | None
+    free_area_basis: FreeBasisName
+    free_area_approximate: bool
+    free_share_pct: float | None
     latitude: float | None
     longitude: float | None
     coordinates_are_sample: bool
     figures_as_of: datetime.date | None
+    figures_as_of_precision: Literal["day", "month", "year"]
+    figures_as_of_until: datetime.date | None
     is_sample: bool
     url: str
+
+    @staticmethod
+    def resolve_fill_rate_pct(zone: Zone) -> Any:
+        # Annotated by ZoneQuerySet.with_free_area: computed from the plots where they count.
+        return zone.fill_rate_shown_pct  # type: ignore[attr-defined]
+
+    @staticmethod
+    def resolve_fill_rate_approximate(zone: Zone) -> bool:
+        return zone.fill_rate_shown_approximate
+
+    @staticmethod
+    def resolve_free_area_ha(zone: Zone) -> Any:
+        return zone.free_land.ha
+
+    @staticmethod
+    def resolve_free_area_basis(zone: Zone) -> str:
+        return zone.free_land.basis
+
+    @staticmethod
+    def resolve_free_area_approximate(zone: Zone) -> bool:
+        return zone.free_land.approximate
+
+    @staticmethod
+    def resolve_free_share_pct(zone: Zone) -> Any:
+        return zone.free_land.free_share_pct
 
     @staticmethod
     def resolve_kind_label(zone: Zone) -> str:
@@ -172,6 +217,11 @@ class PlotSummary(Schema):
 
 
 class ZoneDetailOut(ZoneOut):
+    reported_tenants: int | None
+    reported_capital_vnd: float | None
+    reported_capital_approximate: bool
+    public_investment_vnd: float | None
+    public_investment_approximate: bool
     description: str
     infrastructure: str
     connectivity: str

@@ -15,17 +15,17 @@ def c(number):
 class Chart:
     width: int
     height: int
-    points: list  # (x, y, label_date, value)
+    points: list  # (x, y, date, value, date label, value as text: "~60 %")
     polyline: str
     y_ticks: list  # (y, label)
-    x_labels: list  # (x, label, text-anchor)
+    x_labels: list  # (x, date label, text-anchor)
     left: int
 
 
 def line_chart(series, *, width=560, height=220, y_max=100, pad=36, left=56):
-    """Coordinates for a line chart of (date, value) pairs on a 0–y_max scale (percentages).
-
-    Dates are placed by time, so uneven gaps between reports show as such."""
+    """Coordinates for a line chart of (date, value, date label, value text) on a 0–y_max scale
+    (percentages). Dates are placed by time, so uneven gaps between reports show as such; they
+    are labelled as precisely as the source dates them ("2020–2021")."""
     if not series:
         return None
     first, last = series[0][0], series[-1][0]
@@ -38,17 +38,17 @@ def line_chart(series, *, width=560, height=220, y_max=100, pad=36, left=56):
     def y(value):
         return pad + plot_h * (1 - float(value) / y_max)
 
-    points = [(c(x(day)), c(y(value)), day, value) for day, value in series]
+    points = [(c(x(point[0])), c(y(point[1])), *point) for point in series]
     return Chart(
         width=width,
         height=height,
         points=points,
-        polyline=" ".join(f"{px},{py}" for px, py, _, _ in points),
+        polyline=" ".join(f"{px},{py}" for px, py, *_ in points),
         y_ticks=[(c(y(v)), v) for v in range(0, y_max + 1, 25)],
         # The first date reads rightwards from its point, the last leftwards: both stay inside.
-        x_labels=[(points[0][0], first, "start"), (points[-1][0], last, "end")]
+        x_labels=[(points[0][0], points[0][4], "start"), (points[-1][0], points[-1][4], "end")]
         if len(points) > 1
-        else [(points[0][0], first, "middle")],
+        else [(points[0][0], points[0][4], "middle")],
         left=left,
     )
 

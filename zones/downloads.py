@@ -20,12 +20,20 @@ ZONE_COLUMNS = (
     "district",
     "status",
     "total_area_ha",
+    "total_area_approximate",
     "leasable_area_ha",
+    "leasable_area_approximate",
     "fill_rate_pct",
+    "fill_rate_approximate",
     "free_area_ha",
+    "free_area_basis",
+    "free_area_approximate",
     "latitude",
     "longitude",
+    "coordinates_are_sample",
     "figures_as_of",
+    "figures_as_of_precision",
+    "figures_as_of_until",
     "is_sample",
 )
 PLOT_COLUMNS = (
@@ -75,6 +83,21 @@ def _values(obj, columns):
     return {name: getattr(v, "slug", v) for name, v in values.items()}
 
 
+def _zone_values(zone):
+    """A zone's row: free land and fill rate by the rule every page uses (`Zone.free_land`),
+    rounded and marked as the pages show them."""
+    free = zone.free_land
+    shown = {
+        "fill_rate_pct": zone.fill_rate_shown_pct,
+        "fill_rate_approximate": zone.fill_rate_shown_approximate,
+        "free_area_ha": free.ha,
+        "free_area_basis": free.basis,
+        "free_area_approximate": free.approximate,
+    }
+    read = _values(zone, [name for name in ZONE_COLUMNS if name not in shown])
+    return {name: shown[name] if name in shown else read[name] for name in ZONE_COLUMNS}
+
+
 def zones_download(request, fmt):
     queryset = Zone.objects.for_listing().order_by("slug")
     try:
@@ -82,7 +105,7 @@ def zones_download(request, fmt):
     except RefusedFilter as refused:
         return _refused(refused)
     if fmt == "csv":
-        return _csv("zones", ZONE_COLUMNS, (_values(z, ZONE_COLUMNS).values() for z in zones))
+        return _csv("zones", ZONE_COLUMNS, (_zone_values(z).values() for z in zones))
     features = []
     for zone in zones:
         geometry = polygon_geometry(zone.boundary) or (
@@ -90,7 +113,7 @@ def zones_download(request, fmt):
             if zone.latitude is not None
             else None
         )
-        properties = json.loads(json.dumps(_values(zone, ZONE_COLUMNS), cls=DjangoJSONEncoder))
+        properties = json.loads(json.dumps(_zone_values(zone), cls=DjangoJSONEncoder))
         features.append({"type": "Feature", "geometry": geometry, "properties": properties})
     return _geojson("zones", features)
 

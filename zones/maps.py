@@ -4,10 +4,15 @@ from urllib.parse import quote
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .geo import polygon_geometry
 from .models import Plot, Zone
+from .province import map_places
 from .templatetags.zones_tags import num
+
+# Border crossings on the maps: a purple diamond, not a zone (static/js/map.js draws the same).
+CROSSING_COLOUR = "#6f42c1"
 
 
 def legend(statuses):
@@ -36,12 +41,32 @@ def map_markers(zones):
         for zone in zones
         if zone.latitude is not None and zone.longitude is not None
     ]
-    return {"markers": markers, "legend": map_legend()} if markers else None
+    return {"markers": markers, "legend": map_legend(), "places": map_places()} if markers else None
 
 
-def map_legend():
-    """The zone map's legend: a swatch per zone status."""
-    return legend(reversed(Zone.Status))  # operating zones first
+def map_legend(other_clusters=None):
+    """The zone map's legend: a swatch per zone status, the border crossings, and the clusters
+    the report counts but the map cannot place."""
+    items = [
+        *legend(reversed(Zone.Status)),  # operating zones first
+        {"label": _("Cửa khẩu biên giới"), "colour": CROSSING_COLOUR, "shape": "diamond"},
+    ]
+    if other_clusters:
+        items.append(
+            {
+                "label": ngettext(
+                    "%(count)s cụm công nghiệp địa phương khác: chưa có trên bản đồ (vị trí xin "
+                    "liên hệ)",
+                    "%(count)s cụm công nghiệp địa phương khác: chưa có trên bản đồ (vị trí xin "
+                    "liên hệ)",
+                    other_clusters.count,
+                )
+                % {"count": other_clusters.count},
+                "colour": "none",
+                "shape": "none",
+            }
+        )
+    return items
 
 
 def zone_map(zone):

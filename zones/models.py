@@ -14,16 +14,27 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage, storages
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.page_cache import catalogue_changed
 
+from .figures import (
+    AsOfPrecision,
+    FreeBasis,
+    FreeLand,
+    as_of_label,
+    estimate_unit,
+    figures_in_prose,
+    round_to,
+)
 from .geo import BBOX, in_province, validate_polygon
 from .photos import ALLOWED_FORMATS, process_photo, validate_photo
+from .templatetags.zones_tags import ha, pct, vnd
 from .validators import validate_document
 
 if TYPE_CHECKING:
@@ -124,6 +135,16 @@ class Versioned(models.Model):
             return super().save(*args, **kwargs)
 
 
+class FigureChangeNote(models.Model):
+    """What a zone's history row adds to the copied columns: whether the officer's source note
+    (`history_change_reason`) may be shown on the public page."""
+
+    note_is_public = models.BooleanField(_("công khai ghi chú"), default=False)
+
+    class Meta:
+        abstract = True
+
+
 class DeveloperCompany(TimeStamped):
     """The company that develops and runs a park: an outside account, not provincial staff.
     Its members propose new figures; officers approve them."""
@@ -178,14 +199,41 @@ class ZoneQuerySet(CatalogueQuerySet["Zone"]):
         return self.filter(is_published=True)
 
     def with_free_area(self) -> Self:
-        """Annotate `free_area_ha`: where a zone has plots, the area of its available plots;
-        where it has none, the estimate from the reported fill rate and the leasable (else total)
-        area; else NULL (not reported). From the zone's stored plot totals: no subquery."""
+        """Annotate the free land by the one rule every page, the API and the downloads use:
+
+        - `plot_inventory`: staff marked the zone's plot list complete and none of its plots is
+          sample data: free land is the area of the available plots, and the fill rate
+          (`fill_rate_shown_pct`) is computed from the plots (reserved plots count as taken);
+        - `reported_fill_rate`: free land is estimated from the reported fill rate and the
+          leasable area;
+        - `reported_fill_rate_upper_bound`: the leasable area is unknown, so the fill rate's free
+          share of the total area (roads and green space included) is an upper bound;
+        - `unknown`: no fill rate reported (and no usable plot list): NULL.
+
+        Annotates `free_area_basis`, `free_area_ha` (unrounded; see `Zone.free_land`) and
+        `fill_rate_shown_pct`, from the zone's own columns and stored plot totals: no subquery.
+        """
+        inventory = Q(plots_complete=True, plot_count__gt=0, sample_plot_count=0)
+        reported = Q(fill_rate_pct__isnull=False)
+        Basis = Zone.FreeBasis
         return self.annotate(
-            free_area_ha=Case(
-                When(plot_count__gt=0, then=F("free_plot_m2") * HA_PER_M2),
+            free_area_basis=Case(
+                When(inventory, then=Value(Basis.PLOT_INVENTORY.value)),
                 When(
-                    fill_rate_pct__isnull=False,
+                    reported & Q(leasable_area_ha__isnull=False),
+                    then=Value(Basis.REPORTED_FILL_RATE.value),
+                ),
+                When(
+                    reported & Q(total_area_ha__isnull=False),
+                    then=Value(Basis.UPPER_BOUND.value),
+                ),
+                default=Value(Basis.UNKNOWN.value),
+                output_field=models.CharField(),
+            ),
+            free_area_ha=Case(
+                When(inventory, then=F("free_plot_m2") * HA_PER_M2),
+                When(
+                    reported,
                     then=Coalesce(F("leasable_area_ha"), F("total_area_ha"))
                     * (Value(100) - F("fill_rate_pct"))
                     * PER_CENT,
@@ -193,12 +241,27 @@ class ZoneQuerySet(CatalogueQuerySet["Zone"]):
                 default=None,
                 output_field=models.DecimalField(max_digits=14, decimal_places=4),
             ),
+            # A float division: SQLite divides whole decimals as integers.
+            fill_rate_shown_pct=Case(
+                When(
+                    inventory,
+                    then=Cast(
+                        Cast(F("plot_m2") - F("free_plot_m2"), models.FloatField())
+                        * 100
+                        / Cast(F("plot_m2"), models.FloatField()),
+                        models.DecimalField(max_digits=5, decimal_places=2),
+                    ),
+                ),
+                default=F("fill_rate_pct"),
+                output_field=models.DecimalField(max_digits=5, decimal_places=2),
+            ),
         )
 
     def refresh_plot_totals(self) -> int:
-        """Recount the stored plot totals (`plot_count`, `free_plot_count`, `free_plot_m2`) of
-        these zones from their plots, in one UPDATE. Every save or delete of a plot does it for
-        the plot's zone (see `plot_changed`); a bulk insert must call it itself.
+        """Recount the stored plot totals (`plot_count`, `free_plot_count`, `free_plot_m2`,
+        `plot_m2`, `sample_plot_count`) of these zones from their plots, in one UPDATE. Every
+        save or delete of a plot does it for the plot's zone (see `plot_changed`); a bulk insert
+        must call it itself.
 
         The zones' rows are locked first, and the recount is a statement of its own: on
         PostgreSQL it then sees every plot change committed before the lock was granted, so two
@@ -217,6 +280,14 @@ class ZoneQuerySet(CatalogueQuerySet["Zone"]):
                     Subquery(available.annotate(s=Sum("area_m2")).values("s")),
                     Value(Decimal(0)),
                     output_field=models.DecimalField(max_digits=14, decimal_places=2),
+                ),
+                plot_m2=Coalesce(
+                    Subquery(plots.annotate(s=Sum("area_m2")).values("s")),
+                    Value(Decimal(0)),
+                    output_field=models.DecimalField(max_digits=14, decimal_places=2),
+                ),
+                sample_plot_count=Coalesce(
+                    Subquery(plots.filter(is_sample=True).annotate(n=Count("pk")).values("n")), 0
                 ),
             )
 
@@ -257,33 +328,50 @@ class ZoneQuerySet(CatalogueQuerySet["Zone"]):
         staff who manage none; only their own for a zone's named managers."""
         return self.filter(managers=user) if manages_only_own_zones(user) else self
 
-    def with_plot_fill(self) -> Self:
-        """Annotate `plot_area_m2` and `leased_plot_m2` (one query for any number of zones)."""
-        plots = Plot.objects.filter(zone=OuterRef("pk")).order_by().values("zone")
-        leased = plots.filter(status=Plot.Status.LEASED)
-        return self.annotate(
-            plot_area_m2=Subquery(plots.annotate(s=Sum("area_m2")).values("s")),
-            leased_plot_m2=Subquery(leased.annotate(s=Sum("area_m2")).values("s")),
-        )
-
     def headline_figures(self) -> dict[str, Any]:
         """The province-wide figures of the home page, in one query.
 
-        Economic zones are left out of the sums: the parks inside them are counted already.
+        `zone_count` counts every published zone, as the lists show them; the area sums leave
+        economic zones out: the parks inside them are counted already. `free_land` totals the
+        zones' free land by the rule of `with_free_area`, rounded as its roughest part allows.
         """
-        zones = self.for_listing().exclude(kind=Zone.Kind.ECONOMIC_ZONE)
-        weighted = Q(fill_rate_pct__isnull=False, total_area_ha__isnull=False)
+        zones = self.for_listing()
+        summed = ~Q(kind=Zone.Kind.ECONOMIC_ZONE)
+        weighted = summed & Q(fill_rate_shown_pct__isnull=False, total_area_ha__isnull=False)
+        Basis = Zone.FreeBasis
+        estimated = summed & Q(free_area_basis__in=Basis.estimates())
         figures = zones.aggregate(
             zone_count=Count("pk"),
-            total_ha=Sum("total_area_ha"),
-            free_ha=Sum("free_area_ha"),
+            cluster_count=Count("pk", filter=Q(kind=Zone.Kind.INDUSTRIAL_CLUSTER)),
+            total_ha=Sum("total_area_ha", filter=summed),
+            largest_approximate_ha=Max(
+                "total_area_ha", filter=summed & Q(total_area_approximate=True)
+            ),
+            free_ha=Sum("free_area_ha", filter=summed),
+            largest_estimate_ha=Max("free_area_ha", filter=estimated),
+            upper_bounds=Count("pk", filter=summed & Q(free_area_basis=Basis.UPPER_BOUND)),
+            free_unknown=Count("pk", filter=summed & Q(free_area_basis=Basis.UNKNOWN)),
             rated_area_ha=Sum("total_area_ha", filter=weighted),
-            rated_area_x_fill=Sum(F("total_area_ha") * F("fill_rate_pct"), filter=weighted),
+            rated_area_x_fill=Sum(F("total_area_ha") * F("fill_rate_shown_pct"), filter=weighted),
+            fill_rate_approximate=Count("pk", filter=weighted & Q(fill_rate_approximate=True)),
         )
         rated = figures.pop("rated_area_ha")
         product = figures.pop("rated_area_x_fill")
         figures["average_fill_rate_pct"] = (
             Decimal(product) / Decimal(rated) if rated and product is not None else None
+        )
+        figures["fill_rate_approximate"] = bool(figures["fill_rate_approximate"])
+        # A total with an approximate part ("~400 ha") is approximate, rounded as that part.
+        largest_approximate = figures.pop("largest_approximate_ha")
+        figures["total_area_approximate"] = largest_approximate is not None
+        if largest_approximate is not None and figures["total_ha"] is not None:
+            figures["total_ha"] = round_to(
+                Decimal(figures["total_ha"]), estimate_unit(Decimal(largest_approximate))
+            )
+        figures["free_land"] = FreeLand.total(
+            figures.pop("free_ha"),
+            largest_estimate_ha=figures.pop("largest_estimate_ha"),
+            upper_bound=bool(figures.pop("upper_bounds")),
         )
         return figures
 
@@ -322,8 +410,21 @@ class Zone(Versioned, TimeStamped):
                 "operating": "#198754",
             }[self.value]
 
+    FreeBasis = FreeBasis
+    AsOfPrecision = AsOfPrecision
+
     # Changing one of these is a change of the zone's figures: `figures_as_of` moves with it.
-    FIGURE_FIELDS = ("total_area_ha", "leasable_area_ha", "fill_rate_pct", "status")
+    FIGURE_FIELDS = (
+        *("total_area_ha", "total_area_approximate", "leasable_area_ha"),
+        *("leasable_area_approximate", "fill_rate_pct", "fill_rate_approximate", "status"),
+    )
+    # What the public history of the figures lists, in this order.
+    HISTORY_FIELDS = (
+        *("total_area_ha", "leasable_area_ha", "fill_rate_pct", "status", "reported_tenants"),
+        *("reported_capital_vnd", "public_investment_vnd"),
+    )
+    # The text that must speak of the zone, never repeat its figures.
+    PROSE_FIELDS = ("description", "infrastructure", "connectivity", "incentives")
 
     name = models.CharField(_("tên"), max_length=200)
     slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True)
@@ -348,6 +449,14 @@ class Zone(Versioned, TimeStamped):
         blank=True,
         validators=POSITIVE,
     )
+    total_area_approximate = models.BooleanField(
+        _("tổng diện tích là số gần đúng (~)"),
+        default=False,
+        help_text=_("Đánh dấu khi nguồn ghi “khoảng”: trang công khai hiện dấu ~."),
+    )
+    leasable_area_approximate = models.BooleanField(
+        _("diện tích cho thuê là số gần đúng (~)"), default=False
+    )
     fill_rate_pct = models.DecimalField(
         _("tỷ lệ lấp đầy (%)"),
         max_digits=5,
@@ -359,12 +468,42 @@ class Zone(Versioned, TimeStamped):
             "Phần trăm diện tích đất công nghiệp đã cho thuê. Để trống nếu chưa có báo cáo."
         ),
     )
+    fill_rate_approximate = models.BooleanField(
+        _("tỷ lệ lấp đầy là số gần đúng (~)"),
+        default=False,
+        help_text=_("Đánh dấu khi nguồn ghi “khoảng”: trang công khai hiện dấu ~."),
+    )
     status = models.CharField(_("tình trạng"), max_length=20, choices=Status)
     reported_tenants = models.PositiveIntegerField(
-        _("số doanh nghiệp/dự án"),
+        _("số doanh nghiệp đang hoạt động (theo báo cáo)"),
         null=True,
         blank=True,
-        help_text=_("Số doanh nghiệp hoặc dự án trong khu, theo báo cáo."),
+        help_text=_(
+            "Số doanh nghiệp theo báo cáo, khi báo cáo không nêu tên. Khi khu có danh sách dự "
+            "án, trang công khai đếm theo danh sách."
+        ),
+    )
+    reported_capital_vnd = models.DecimalField(
+        _("tổng vốn đăng ký của các dự án (VND)"),
+        max_digits=18,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+    )
+    reported_capital_approximate = models.BooleanField(
+        _("vốn đăng ký là số gần đúng (~)"), default=False
+    )
+    public_investment_vnd = models.DecimalField(
+        _("ngân sách tỉnh cho giải phóng mặt bằng và hạ tầng (VND)"),
+        max_digits=18,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+    )
+    public_investment_approximate = models.BooleanField(
+        _("ngân sách là số gần đúng (~)"), default=False
     )
     description = models.TextField(_("giới thiệu"), blank=True)
     infrastructure = models.TextField(_("hạ tầng"), blank=True)
@@ -387,7 +526,23 @@ class Zone(Versioned, TimeStamped):
         _("số liệu tính đến ngày"),
         null=True,
         blank=True,
-        help_text=_("Tự cập nhật khi diện tích, tỷ lệ lấp đầy hoặc tình trạng thay đổi."),
+        help_text=_(
+            "Tự cập nhật (ngày hôm nay) khi diện tích, tỷ lệ lấp đầy hoặc tình trạng thay đổi. "
+            "Với một năm hay một tháng, nhập ngày đầu của nó và chọn độ chính xác."
+        ),
+    )
+    figures_as_of_precision = models.CharField(
+        _("độ chính xác của ngày"),
+        max_length=5,
+        choices=AsOfPrecision,
+        default=AsOfPrecision.DAY,
+        help_text=_("Như nguồn ghi: một ngày, một tháng hoặc một năm."),
+    )
+    figures_as_of_until = models.DateField(
+        _("đến (nếu là một khoảng)"),
+        null=True,
+        blank=True,
+        help_text=_("Ví dụ báo cáo 2020–2021: từ 01/01/2020, đến 31/12/2021, độ chính xác năm."),
     )
     source = models.CharField(_("nguồn số liệu"), max_length=300, blank=True)
     is_sample = models.BooleanField(
@@ -484,13 +639,23 @@ class Zone(Versioned, TimeStamped):
         default=0,
         editable=False,
     )
-    PLOT_TOTALS = ("plot_count", "free_plot_count", "free_plot_m2")
+    plot_m2 = models.DecimalField(
+        _("tổng diện tích các lô (m²)"),
+        max_digits=14,
+        decimal_places=2,
+        default=0,
+        editable=False,
+    )
+    sample_plot_count = models.PositiveIntegerField(_("số lô mẫu"), default=0, editable=False)
+    PLOT_TOTALS = ("plot_count", "free_plot_count", "free_plot_m2", "plot_m2", "sample_plot_count")
     # The name in every language (modeltranslation): what a list that shows only names loads.
     NAME_FIELDS = ("name", "name_vi", "name_en", "name_zh_hans")
     LISTED_FIELDS = (
         *("slug", *NAME_FIELDS, "kind", "district", "status", "parent", "is_sample"),
         *("total_area_ha", "leasable_area_ha", "fill_rate_pct", "figures_as_of"),
-        *("latitude", "longitude", *PLOT_TOTALS),
+        *("total_area_approximate", "leasable_area_approximate", "fill_rate_approximate"),
+        *("figures_as_of_precision", "figures_as_of_until", "plots_complete"),
+        *("latitude", "longitude", "coordinates_are_sample", *PLOT_TOTALS),
     )
 
     objects = ZoneQuerySet.as_manager()
@@ -563,13 +728,15 @@ class Zone(Versioned, TimeStamped):
                 if not f.primary_key and f.attname not in skipped
             }
         loaded = getattr(self, "_loaded", None)
-        if loaded and loaded[0] != self._figures() and loaded[1] == self.figures_as_of:
-            # A figure changed and nobody dated it: the figures are as of today.
+        if loaded and loaded[0] != self._figures() and loaded[1] == self._as_of():
+            # A figure changed and nobody dated it: the figures are as of today, to the day.
             self.figures_as_of = timezone.localdate()
+            self.figures_as_of_precision = AsOfPrecision.DAY
+            self.figures_as_of_until = None
             if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "figures_as_of"}
+                kwargs["update_fields"] = {*kwargs["update_fields"], *self.AS_OF_FIELDS}
         super().save(*args, **kwargs)
-        self._loaded = (self._figures(), self.figures_as_of)
+        self._loaded = (self._figures(), self._as_of())
 
     def get_absolute_url(self):
         return reverse("zones:detail", kwargs={"slug": self.slug})
@@ -608,12 +775,40 @@ class Zone(Versioned, TimeStamped):
     @classmethod
     def from_db(cls, db, field_names, values):
         zone = super().from_db(db, field_names, values)
-        if set(cls.FIGURE_FIELDS) <= set(field_names):  # not when a figure was deferred
-            zone._loaded = (zone._figures(), zone.figures_as_of)
+        # Not when a figure or its date was deferred.
+        if {*cls.FIGURE_FIELDS, *cls.AS_OF_FIELDS} <= set(field_names):
+            zone._loaded = (zone._figures(), zone._as_of())
         return zone
+
+    AS_OF_FIELDS = ("figures_as_of", "figures_as_of_precision", "figures_as_of_until")
 
     def _figures(self):
         return {name: self.__dict__.get(name) for name in self.FIGURE_FIELDS}
+
+    def _as_of(self):
+        return tuple(self.__dict__.get(name) for name in self.AS_OF_FIELDS)
+
+    @property
+    def figures_as_of_label(self) -> str:
+        """ "2020–2021", "06/2024" or "15/06/2024": as precise as the source."""
+        return as_of_label(
+            self.figures_as_of, self.figures_as_of_precision, self.figures_as_of_until
+        )
+
+    @property
+    def free_land(self) -> FreeLand:
+        """The free land by the one rule (needs `with_free_area`, as `for_listing` gives)."""
+        return FreeLand.of(self)
+
+    def figures_in_prose(self) -> dict[str, list[str]]:
+        """{column: figures} for every language's description-like text that repeats a figure."""
+        found = {}
+        for field in self.PROSE_FIELDS:
+            for code, _name in settings.LANGUAGES:
+                column = f"{field}_{code.replace('-', '_')}"
+                if figures := figures_in_prose(getattr(self, column, "") or ""):
+                    found[column] = figures
+        return found
 
     @property
     def status_badge(self):
@@ -622,21 +817,102 @@ class Zone(Versioned, TimeStamped):
     def fill_rate_history(self):
         """(date, fill rate) points from the zone's history, one per date of figures, oldest
         first: one query. A point is dated by the figures' own date, not by when they were typed."""
-        records = self.history.order_by("history_date", "history_id").values_list(
-            "figures_as_of", "history_date", "fill_rate_pct"
+        return [(day, rate) for day, rate, *_ in self.figure_history()[0]]
+
+    # The approximate flag of each figure that has one.
+    APPROXIMATE_FLAGS = {
+        "total_area_ha": "total_area_approximate",
+        "leasable_area_ha": "leasable_area_approximate",
+        "fill_rate_pct": "fill_rate_approximate",
+        "reported_capital_vnd": "reported_capital_approximate",
+        "public_investment_vnd": "public_investment_approximate",
+    }
+
+    def figure_history(self, limit=10):
+        """From the zone's history, in one query: the fill rate's points for the chart, one per
+        date of figures, oldest first, as (date, rate, date label, rate as text); and the public
+        list of changes, newest first: {"as_of", "changed", "changes": [(label, old, new)],
+        "note"}, the officer's note only where they ticked "publish this note"."""
+        columns = [*self.HISTORY_FIELDS, *self.APPROXIMATE_FLAGS.values(), *self.AS_OF_FIELDS]
+        records = self.history.order_by("history_date", "history_id").values(
+            *columns, "history_date", "history_change_reason", "note_is_public"
         )
-        points = {}
-        for as_of, saved, rate in records:
-            if rate is not None:
-                points[as_of or timezone.localdate(saved)] = rate
-        return sorted(points.items())
+        points: dict = {}
+        changes = []
+        previous = None
+        for record in records:
+            label = as_of_label(
+                record["figures_as_of"],
+                record["figures_as_of_precision"],
+                record["figures_as_of_until"],
+            )
+            if record["fill_rate_pct"] is not None:
+                day = record["figures_as_of"] or timezone.localdate(record["history_date"])
+                points[day] = (
+                    record["fill_rate_pct"],
+                    label or date_format(day, "DATE_FORMAT"),
+                    self._history_value(record, "fill_rate_pct"),
+                )
+            if previous is not None:
+                changed = [
+                    (
+                        str(self._meta.get_field(field).verbose_name),
+                        self._history_value(previous, field),
+                        self._history_value(record, field),
+                    )
+                    for field in self.HISTORY_FIELDS
+                    if self._history_value(previous, field) != self._history_value(record, field)
+                ]
+                if changed:
+                    changes.append(
+                        {
+                            "as_of": label,
+                            "changed": record["history_date"],
+                            "changes": changed,
+                            "note": record["history_change_reason"]
+                            if record["note_is_public"]
+                            else "",
+                        }
+                    )
+            previous = record
+        chart = [(day, *point) for day, point in sorted(points.items())]
+        return chart, changes[::-1][:limit]
+
+    def _history_value(self, record, field):
+        """A figure of a history row as the public page shows it ("~60 %", "162 ha")."""
+        value = record[field]
+        approximate = record.get(self.APPROXIMATE_FLAGS.get(field, ""), False)
+        if value is None:
+            return "–"
+        if field == "status":
+            return str(self.Status(value).label)
+        if field == "fill_rate_pct":
+            return pct(value, approximate)
+        if field.endswith("_ha"):
+            return ha(value, approximate)
+        if field.endswith("_vnd"):
+            return f"{'~' if approximate else ''}{vnd(value)}"
+        return str(value)
 
     @property
     def computed_fill_rate_pct(self):
-        """Fill rate from the leased share of the recorded plots' area (needs `with_plot_fill`)."""
-        if not getattr(self, "plot_area_m2", None):
+        """Fill rate from the recorded plots: the share of their area not available (the rule
+        of `with_free_area`), from the stored plot totals."""
+        if not self.plot_m2:
             return None
-        return (self.leased_plot_m2 or 0) * 100 / self.plot_area_m2
+        return (self.plot_m2 - self.free_plot_m2) * 100 / self.plot_m2
+
+    @property
+    def fill_rate_shown_approximate(self) -> bool:
+        """The shown fill rate is the reported one, given as approximate (not from plots)."""
+        return self.fill_rate_approximate and (
+            getattr(self, "free_area_basis", None) != FreeBasis.PLOT_INVENTORY
+        )
+
+    @property
+    def plot_inventory_is_real(self) -> bool:
+        """Whether free land comes from the plots: complete, and none of them sample."""
+        return self.plots_complete and self.plot_count > 0 and not self.sample_plot_count
 
     @property
     def occupied_area_ha(self):
@@ -886,6 +1162,11 @@ class Indicator(TimeStamped):
     slug = models.SlugField(_("mã"), max_length=80, unique=True)
     name = models.CharField(_("chỉ tiêu"), max_length=200)
     value = models.DecimalField(_("giá trị"), max_digits=16, decimal_places=2)
+    is_approximate = models.BooleanField(
+        _("số gần đúng (~)"),
+        default=False,
+        help_text=_("Đánh dấu khi nguồn ghi “khoảng”: trang công khai hiện dấu ~."),
+    )
     unit = models.CharField(_("đơn vị"), max_length=12, choices=Unit)
     period = models.CharField(_("thời kỳ"), max_length=20, help_text=_("Ví dụ: 2020, 2016–2020."))
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)

@@ -1,7 +1,9 @@
-"""What a plot's save or delete must keep true elsewhere: its zone's stored plot totals."""
+"""What a save must keep true elsewhere: a plot's zone's stored plot totals; a zone's history
+row's "publish this note"."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from simple_history.signals import pre_create_historical_record
 
 from .models import Plot, Zone
 
@@ -13,3 +15,13 @@ def plot_changed(sender, instance, **kwargs):
     zone_ids = {instance.zone_id, getattr(instance, "_loaded_zone_id", instance.zone_id)}
     Zone.objects.filter(pk__in=zone_ids).refresh_plot_totals()
     instance._loaded_zone_id = instance.zone_id
+
+
+@receiver(pre_create_historical_record, dispatch_uid="zones.figure-note-public")
+def figure_note_public(sender, instance, history_instance, **kwargs):
+    """The officer ticked "publish this note" (the admin sets `_publish_change_note`)."""
+    if isinstance(instance, Zone):
+        history_instance.note_is_public = bool(
+            history_instance.history_change_reason
+            and getattr(instance, "_publish_change_note", False)
+        )

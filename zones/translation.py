@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Indicator, Plot, Project, Sector, Zone, ZonePhoto
+from .models import FigureChangeNote, Indicator, Plot, Project, Sector, Zone, ZonePhoto
 
 
 @register(Zone)
@@ -52,8 +52,9 @@ class IndicatorTranslation(TranslationOptions):
 # arguments: 'name_en'"). Every save of a zone, plot or project leaves a row: who, when, all values
 # and the staff's source note (history_change_reason).
 # The stored plot totals are not the zone's figures: the plots' own history holds their changes.
+# Each zone row also says whether its source note is public (zones.signals sets it).
 simple_history.register(
-    Zone, app="zones", excluded_fields=["plot_count", "free_plot_count", "free_plot_m2"]
+    Zone, app="zones", excluded_fields=list(Zone.PLOT_TOTALS), bases=[FigureChangeNote]
 )
 simple_history.register(Plot, app="zones")
 simple_history.register(Project, app="zones")

@@ -13,11 +13,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import province
 from .charts import bar_chart, line_chart
+from .data import langson
 from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .forms import ProposalForm
 from .maps import MARKER_FIELDS, map_legend, map_markers, zone_map
 from .models import Indicator, Plot, Project, Proposal, Zone
+from .province import other_clusters
 from .services import proposal_submit
 from .shortlist import shortlist_get, shortlist_toggle_zone
 
@@ -32,8 +35,15 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         zones = Zone.objects.for_listing().listed_columns()
         indicators = {i.slug: i for i in Indicator.objects.all()}
+        figures = Zone.objects.headline_figures()
+        others = other_clusters(indicators, figures["cluster_count"])
         return super().get_context_data(
-            figures=Zone.objects.headline_figures(),
+            figures=figures,
+            other_clusters=others,
+            crossings=province.crossings(),
+            province_distances=province.province_distances(),
+            neighbours=province.neighbours(),
+            places_source=province.places_source(),
             zones=zones.order_by(F("free_area_ha").desc(nulls_last=True), "name")[: self.featured],
             indicators=indicators.values(),
             growth_chart=bar_chart(
@@ -43,7 +53,11 @@ class HomeView(TemplateView):
             # Every zone on the map, from /zones/map.json: at 500 zones the markers were 100 KB of
             # the page's 115, before anything showed.
             map_data=(
-                {"markersUrl": reverse("zones:markers"), "legend": map_legend()}
+                {
+                    "markersUrl": reverse("zones:markers"),
+                    "legend": map_legend(others),
+                    "places": province.map_places(),
+                }
                 if Zone.objects.published().filter(latitude__isnull=False).exists()
                 else None
             ),
@@ -98,7 +112,19 @@ class ZoneListView(FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        others = province.other_clusters_listed()
+        data = self.request.GET
+        # The unnamed clusters belong in a list of clusters, in their districts, of any status.
+        if others and (
+            data.get("kind", "") in ("", Zone.Kind.INDUSTRIAL_CLUSTER)
+            and data.get("district", "") in ("", *langson.CLUSTER_DISTRICTS)
+            and not data.get("status")
+            and not data.get("sector")
+        ):
+            context["other_clusters"] = others
         context["map_data"] = map_markers(context["zones"])
+        if context["map_data"]:
+            context["map_data"]["legend"] = map_legend(context.get("other_clusters"))
         return context
 
 
@@ -145,9 +171,13 @@ class ZoneDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        points = self.object.fill_rate_history()
+        points, changes = self.object.figure_history()
         return super().get_context_data(
             fill_rate_chart=line_chart(points),
+            figure_changes=changes,
+            crossing_distances=province.distances_from(self.object),
+            province_distances=province.province_distances(),
+            places_source=province.places_source(),
             map_data=zone_map(self.object),
             **kwargs,
         )

@@ -26,6 +26,13 @@
       });
     }
     addMarkers(data.markers || []);
+    // Border crossings, only where the source gives coordinates (a purple diamond: not a zone).
+    (data.places || []).forEach(function (p) {
+      var icon = L.divIcon({ className: "crossing-marker", html: "<span></span>", iconSize: [16, 16] });
+      L.marker([p.lat, p.lng], { icon: icon, title: p.name, alt: p.name, keyboard: false })
+        .bindTooltip(p.name).addTo(map);
+      bounds.push([p.lat, p.lng]);
+    });
     if (data.markersUrl) {
       // The home page's map loads its markers after the page (every zone: too many to inline).
       fetch(data.markersUrl, { headers: { Accept: "application/json" } })

@@ -1,4 +1,5 @@
-"""How much land is free: from the plots where there are plots, else from the fill rate."""
+"""How much land is free, by one rule: from a complete, real plot list; else estimated from the
+reported fill rate and the leasable area; else an upper bound from the total area."""
 
 from decimal import Decimal
 
@@ -6,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import PlotFactory, ZoneFactory
+from zones.figures import FreeBasis, FreeLand
 from zones.models import Plot, Zone
 
 pytestmark = pytest.mark.django_db
@@ -15,41 +17,88 @@ def listed(zone):
     return Zone.objects.for_listing().get(pk=zone.pk)
 
 
-def test_free_area_is_the_area_of_available_plots_where_plots_exist():
+def plots(zone, *, is_sample=False):
+    for area, status in [
+        ("25000", Plot.Status.AVAILABLE),
+        ("5100", Plot.Status.AVAILABLE),
+        ("90000", Plot.Status.LEASED),
+        ("40000", Plot.Status.RESERVED),
+    ]:
+        PlotFactory(zone=zone, area_m2=Decimal(area), status=status, is_sample=is_sample)
+
+
+def test_a_complete_real_plot_list_gives_free_land_and_the_fill_rate():
     zone = ZoneFactory(total_area_ha=Decimal("100"), fill_rate_pct=Decimal("90"))
-    PlotFactory(zone=zone, area_m2=Decimal("25000"), status=Plot.Status.AVAILABLE)
-    PlotFactory(zone=zone, area_m2=Decimal("5100"), status=Plot.Status.AVAILABLE)
-    PlotFactory(zone=zone, area_m2=Decimal("90000"), status=Plot.Status.LEASED)
-    PlotFactory(zone=zone, area_m2=Decimal("40000"), status=Plot.Status.RESERVED)
+    zone.plots_complete = True
+    zone.save()
+    plots(zone)
 
     zone = listed(zone)
 
-    assert zone.free_area_ha == Decimal("3.01")
-    assert zone.plot_count == 4
+    assert zone.free_land == FreeLand(FreeBasis.PLOT_INVENTORY, Decimal("3.01"))
+    assert zone.free_land.text() == "3,01 ha"
     assert zone.free_plot_count == 2
+    # Reserved plots are taken: 130,000 of 160,100 m².
+    assert round(zone.fill_rate_shown_pct, 1) == Decimal("81.2")
 
 
-def test_free_area_is_zero_when_every_plot_is_taken():
-    zone = ZoneFactory(fill_rate_pct=Decimal("10"))
-    PlotFactory(zone=zone, status=Plot.Status.LEASED)
-    assert listed(zone).free_area_ha == 0
+def test_an_incomplete_plot_list_does_not_make_free_land():
+    zone = ZoneFactory(
+        total_area_ha=Decimal("100"), leasable_area_ha=Decimal("80"), fill_rate_pct=Decimal("90")
+    )
+    plots(zone)
+    zone = listed(zone)
+    assert zone.free_land.basis == FreeBasis.REPORTED_FILL_RATE
+    assert zone.free_land.ha == Decimal("8")
+    assert zone.fill_rate_shown_pct == Decimal("90")
 
 
-def test_without_plots_free_area_is_estimated_from_the_fill_rate():
+def test_sample_plots_never_make_free_land_even_in_a_complete_list():
     zone = ZoneFactory(total_area_ha=Decimal("162"), fill_rate_pct=Decimal("60"))
-    assert listed(zone).free_area_ha == Decimal("64.8")
+    zone.plots_complete = True
+    zone.save()
+    plots(zone, is_sample=True)
+    zone = listed(zone)
+    assert zone.free_land.basis == FreeBasis.UPPER_BOUND
+    assert zone.free_land.ha == Decimal("65")
 
 
-def test_the_estimate_uses_the_leasable_area_when_known():
+def test_the_estimate_uses_the_leasable_area_and_says_so():
     zone = ZoneFactory(
         total_area_ha=Decimal("400"), leasable_area_ha=Decimal("300"), fill_rate_pct=Decimal("30")
     )
-    assert listed(zone).free_area_ha == Decimal("210")
+    free = listed(zone).free_land
+    assert (free.basis, free.ha, free.approximate) == (
+        FreeBasis.REPORTED_FILL_RATE,
+        Decimal("210"),
+        True,
+    )
+    assert free.text() == "≈ 210 ha"
+
+
+def test_without_the_leasable_area_the_estimate_is_an_upper_bound_from_the_total():
+    zone = ZoneFactory(
+        total_area_ha=Decimal("162"), fill_rate_pct=Decimal("60"), fill_rate_approximate=True
+    )
+    free = listed(zone).free_land
+    assert free.basis == FreeBasis.UPPER_BOUND
+    assert free.ha == Decimal("65")  # 64.8: a whole-percent fill rate allows two figures
+    assert (free.free_share_pct, free.share_approximate) == (Decimal("40"), True)
+    assert free.text() == "tối đa ≈ 65 ha"
+
+
+@pytest.mark.parametrize(
+    ("total", "fill", "expected"),
+    [("162", "65", "57"), ("400", "30", "280"), ("8.5", "94", "0.51"), ("600", "100", "0")],
+)
+def test_estimates_are_rounded_to_two_significant_figures(total, fill, expected):
+    zone = ZoneFactory(total_area_ha=Decimal(total), fill_rate_pct=Decimal(fill))
+    assert listed(zone).free_land.ha == Decimal(expected)
 
 
 def test_free_area_is_unknown_without_plots_or_fill_rate():
     zone = ZoneFactory(total_area_ha=Decimal("600"), fill_rate_pct=None)
-    assert listed(zone).free_area_ha is None
+    assert listed(zone).free_land == FreeLand(FreeBasis.UNKNOWN, None)
 
 
 def test_unpublished_zones_are_not_listed():
@@ -57,19 +106,25 @@ def test_unpublished_zones_are_not_listed():
     assert not Zone.objects.for_listing().exists()
 
 
-def test_headline_figures_sum_parks_and_clusters_but_not_economic_zones():
+def test_headline_figures_count_every_listed_zone_but_sum_no_economic_zone():
     ZoneFactory(total_area_ha=Decimal("162"), fill_rate_pct=Decimal("60"))
+    ZoneFactory(
+        total_area_ha=Decimal("400"), total_area_approximate=True, fill_rate_pct=Decimal("30")
+    )
     ZoneFactory(total_area_ha=Decimal("8.5"), fill_rate_pct=Decimal("94"))
     ZoneFactory(total_area_ha=Decimal("600"), fill_rate_pct=None)
-    ZoneFactory(kind=Zone.Kind.ECONOMIC_ZONE, total_area_ha=Decimal("1000"))
+    ZoneFactory(kind=Zone.Kind.ECONOMIC_ZONE, total_area_ha=Decimal("1000"), fill_rate_pct=None)
 
     figures = Zone.objects.headline_figures()
 
-    assert figures["zone_count"] == 3
-    assert figures["total_ha"] == Decimal("770.5")
-    assert figures["free_ha"] == Decimal("65.31")  # 64.8 + 0.51; 600 ha unreported
-    # Weighted by area over the zones that report a rate, not a plain mean of 60 and 94.
-    weighted = (Decimal("162") * 60 + Decimal("8.5") * 94) / Decimal("170.5")
+    assert figures["zone_count"] == 5
+    # 1,170.5 ha with an approximate 400: approximate, rounded as that part allows.
+    assert (figures["total_ha"], figures["total_area_approximate"]) == (Decimal("1170"), True)
+    # 64.8 + 280 + 0.51 = 345.31, all upper bounds, the largest to two figures: ≈ 350.
+    assert figures["free_land"] == FreeLand(FreeBasis.UPPER_BOUND, Decimal("350"))
+    assert figures["free_unknown"] == 1
+    # Weighted by area over the zones that report a rate, not a plain mean.
+    weighted = (Decimal("162") * 60 + Decimal("400") * 30 + Decimal("8.5") * 94) / Decimal("570.5")
     assert round(figures["average_fill_rate_pct"], 4) == round(weighted, 4)
 
 

@@ -112,7 +112,7 @@ def test_it_restores_what_is_missing(langson):
 
     assert Zone.objects.filter(slug="huu-lung").exists()
     assert Indicator.objects.filter(slug="industrial-output-2020").exists()
-    assert "400 ha" in Zone.objects.get(slug="hong-phong").description
+    assert "Cao Lộc" in Zone.objects.get(slug="hong-phong").description
 
 
 def test_it_does_not_reseed_sample_plots_into_a_zone_staff_have_recorded(langson):

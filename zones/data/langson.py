@@ -22,7 +22,10 @@ SOURCE = T(
     "Lang Son Department of Industry and Trade, report 2020–2021",
     "谅山省工贸厅2020—2021年报告",
 )
-AS_OF = date(2021, 1, 1)
+# The report covers 2020–2021: no day or month is given, so none is invented.
+AS_OF = date(2020, 1, 1)
+AS_OF_UNTIL = date(2021, 12, 31)
+AS_OF_PRECISION = "year"
 
 BORDER_GATE_BOARD = T(
     "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn",
@@ -128,26 +131,27 @@ ZONES = [
         "status": "operating",
         "total_area_ha": D("162"),
         "fill_rate_pct": D("60"),
+        "fill_rate_approximate": True,
         "reported_tenants": 4,
+        "reported_capital_vnd": D("1700000000000"),
+        "reported_capital_approximate": True,
+        "public_investment_vnd": D("200000000000"),
+        "public_investment_approximate": True,
         "description": T(
             "Khu công nghiệp thuộc quy hoạch phát triển khu công nghiệp quốc gia, tại huyện Chi "
-            "Lăng. Đã thu hút 4 dự án sản xuất bê tông, vật liệu xây dựng và công nghiệp nhẹ với "
-            "tổng vốn đăng ký khoảng 1.700 tỷ đồng: 2 dự án đang sản xuất ổn định, 2 dự án đang "
-            "làm thủ tục đầu tư. Tỷ lệ lấp đầy khoảng 60 %.",
+            "Lăng. Khu đã thu hút các dự án sản xuất bê tông, vật liệu xây dựng và công nghiệp "
+            "nhẹ; từng dự án và tình trạng của nó có trong danh sách bên dưới.",
             "An industrial park in Viet Nam's national industrial park plan, in Chi Lang "
-            "district. It has attracted 4 projects in concrete, building materials and light "
-            "industry with about 1,700 billion VND of registered capital: 2 in stable operation "
-            "and 2 in investment procedures. About 60 % of its land is taken.",
-            "列入越南国家工业园发展规划的工业园，位于支棱县。已吸引混凝土、建筑材料和轻工业领域"
-            "4个项目，注册资本合计约17,000亿越南盾：2个项目稳定生产经营，2个项目正在办理投资"
-            "手续。出租率约60%。",
+            "district. It has attracted projects in concrete, building materials and light "
+            "industry; each is listed below with its status.",
+            "列入越南国家工业园发展规划的工业园，位于支棱县。园区已吸引混凝土、建筑材料和轻工业"
+            "领域的项目，各项目及其进展见下方列表。",
         ),
         "infrastructure": T(
-            "Tỉnh đã dành khoảng 200 tỷ đồng ngân sách cho giải phóng mặt bằng và hạ tầng giao "
-            "thông của khu.",
-            "The province has spent about 200 billion VND of its budget on site clearance and "
-            "road infrastructure for the park.",
-            "省政府已投入约2,000亿越南盾预算用于园区征地清场和交通基础设施建设。",
+            "Tỉnh đã dùng ngân sách để giải phóng mặt bằng và xây dựng hạ tầng giao thông của khu.",
+            "The province has paid for the park's site clearance and road infrastructure from "
+            "its budget.",
+            "省政府以预算资金承担了园区的征地清场和交通基础设施建设。",
         ),
         "connectivity": T(
             "Trên hành lang quốc lộ 1A Hà Nội – Lạng Sơn.",
@@ -181,14 +185,14 @@ ZONES = [
         "status": "planned",
         "total_area_ha": D("600"),
         "description": T(
-            "Khu công nghiệp lớn nhất tỉnh theo quy hoạch: 600 ha tại huyện Hữu Lũng, thuộc quy "
+            "Khu công nghiệp có diện tích quy hoạch lớn nhất tỉnh, tại huyện Hữu Lũng, thuộc quy "
             "hoạch phát triển khu công nghiệp quốc gia, ở cửa ngõ phía nam của tỉnh, gần Bắc "
             "Giang và Hà Nội. Tỷ lệ lấp đầy chưa được báo cáo.",
-            "The province's largest planned industrial park: 600 ha in Huu Lung district, in "
-            "the national industrial park plan, at the province's southern gateway towards Bac "
+            "The province's largest planned industrial park, in Huu Lung district, in the "
+            "national industrial park plan, at the province's southern gateway towards Bac "
             "Giang and Ha Noi. Its fill rate has not been reported.",
-            "全省规划面积最大的工业园：位于友陇县，面积600公顷，列入国家工业园发展规划，地处"
-            "本省南部门户，靠近北江省和河内。出租率尚未公布。",
+            "全省规划面积最大的工业园，位于友陇县，列入国家工业园发展规划，地处本省南部门户，"
+            "靠近北江省和河内。出租率尚未公布。",
         ),
         "connectivity": T(
             "Gần ranh giới với Bắc Giang, trên trục quốc lộ 1A về Hà Nội.",
@@ -231,17 +235,19 @@ ZONES = [
         "parent": "dong-dang-lang-son",
         "status": "operating",
         "total_area_ha": D("400"),
+        "total_area_approximate": True,
         "fill_rate_pct": D("30"),
+        "fill_rate_approximate": True,
         "reported_tenants": 5,
         "description": T(
-            "Khu công nghiệp khoảng 400 ha tại huyện Cao Lộc, quy hoạch trong Khu kinh tế cửa "
-            "khẩu Đồng Đăng – Lạng Sơn. 5 doanh nghiệp sản xuất vật liệu xây dựng và chế biến "
-            "khoáng sản đang hoạt động; tỷ lệ lấp đầy khoảng 30 %.",
-            "An industrial park of about 400 ha in Cao Loc district, planned within the Dong "
-            "Dang – Lang Son Border-Gate Economic Zone. 5 companies in building materials and "
-            "mineral processing operate there; about 30 % of its land is taken.",
-            "位于高禄县、规划于同登—谅山口岸经济区内的工业园，面积约400公顷。目前有5家建筑材料"
-            "和矿产加工企业生产经营，出租率约30%。",
+            "Khu công nghiệp tại huyện Cao Lộc, quy hoạch trong Khu kinh tế cửa khẩu Đồng Đăng – "
+            "Lạng Sơn. Các doanh nghiệp đang hoạt động trong khu sản xuất vật liệu xây dựng và "
+            "chế biến khoáng sản; báo cáo không nêu tên doanh nghiệp.",
+            "An industrial park in Cao Loc district, planned within the Dong Dang – Lang Son "
+            "Border-Gate Economic Zone. The companies operating there make building materials "
+            "and process minerals; the report does not name them.",
+            "位于高禄县、规划于同登—谅山口岸经济区内的工业园。园内企业从事建筑材料生产和矿产"
+            "加工，报告未公布企业名称。",
         ),
         "connectivity": T(
             "Gần các cửa khẩu biên giới với Trung Quốc và thành phố Lạng Sơn.",
@@ -281,12 +287,11 @@ ZONES = [
         "fill_rate_pct": D("94"),
         "reported_tenants": 11,
         "description": T(
-            "Cụm công nghiệp địa phương 8,5 ha tại xã Hợp Thành, huyện Cao Lộc, đã đi vào khai "
-            "thác: 11 doanh nghiệp sản xuất kinh doanh ổn định, tỷ lệ lấp đầy 94 %.",
-            "A local industrial cluster of 8.5 ha in Hop Thanh commune, Cao Loc district, in "
-            "use: 11 companies in stable operation, 94 % of its land taken.",
-            "位于高禄县合成乡的地方工业集群，面积8.5公顷，已投入使用：11家企业稳定生产经营，"
-            "出租率94%。",
+            "Cụm công nghiệp địa phương tại xã Hợp Thành, huyện Cao Lộc, đã đi vào khai thác; "
+            "các doanh nghiệp trong cụm đang sản xuất kinh doanh ổn định.",
+            "A local industrial cluster in Hop Thanh commune, Cao Loc district, in use; the "
+            "companies in it are in stable operation.",
+            "位于高禄县合成乡的地方工业集群，已投入使用，集群内企业生产经营稳定。",
         ),
         "latitude": D("21.830000"),
         "longitude": D("106.700000"),
@@ -377,8 +382,9 @@ INDICATORS = [
             "列入国家规划的工业园（同彭、友陇）",
         ),
         "value": D("762"),
+        "is_approximate": True,
         "unit": "ha",
-        "period": "2021",
+        "period": "2020–2021",
     },
     {
         "slug": "local-industrial-clusters-count",
@@ -389,7 +395,7 @@ INDICATORS = [
         ),
         "value": D("16"),
         "unit": "count",
-        "period": "2021",
+        "period": "2020–2021",
         "note": T(
             "Tại Lộc Bình, Đình Lập, Cao Lộc, Văn Lãng, Tràng Định, Bình Gia, Bắc Sơn, Hữu Lũng "
             "và thành phố Lạng Sơn; ngoài cụm số 2 Hợp Thành, các cụm đang thu hút nhà đầu tư "
@@ -410,7 +416,7 @@ INDICATORS = [
         ),
         "value": D("537"),
         "unit": "ha",
-        "period": "2021",
+        "period": "2020–2021",
     },
     {
         "slug": "industrial-growth-2011-2015",
@@ -448,9 +454,9 @@ INDICATORS = [
         "unit": "billion_vnd",
         "period": "2020",
         "note": T(
-            "Tăng khoảng 5 % so với 2019 dù chịu ảnh hưởng của dịch COVID-19.",
-            "About 5 % more than in 2019, despite COVID-19.",
-            "尽管受新冠疫情影响，仍比2019年增长约5%。",
+            "≈ 5 % cao hơn năm 2019, dù chịu ảnh hưởng của dịch COVID-19.",
+            "≈ 5 % more than in 2019, despite COVID-19.",
+            "尽管受新冠疫情影响，仍比2019年增长≈ 5 %。",
         ),
     },
 ]
@@ -458,3 +464,129 @@ INDICATORS = [
 ZONES_BY_SLUG = {zone["slug"]: zone for zone in ZONES}
 # When the sample rents were written down.
 RENTS_QUOTED_ON = date(2026, 11, 1)
+
+# The local clusters the report counts but does not name (with No. 2: 16 clusters, 537 ha), and
+# the districts it places them in. Their count and area are the indicators above.
+CLUSTER_COUNT_INDICATOR = "local-industrial-clusters-count"
+CLUSTER_AREA_INDICATOR = "local-industrial-clusters-area"
+CLUSTER_DISTRICTS = [
+    *("loc-binh", "dinh-lap", "cao-loc", "van-lang", "trang-dinh"),
+    *("binh-gia", "bac-son", "huu-lung", "lang-son-city"),
+]
+
+# Places and distances: ../shared/sources/INCENTIVES.md ("Places"). Coordinates only where the
+# source gives them; Chi Ma and Cốc Nam have none there, so they are listed without a marker.
+PLACES_SOURCE = T(
+    "Tổng hợp từ cổng thông tin chính phủ và báo chí (2025)",
+    "Public summaries from government portals and the press (2025)",
+    "根据政府门户网站和新闻报道整理（2025年）",
+)
+CROSSINGS = [
+    {
+        "slug": "huu-nghi",
+        "name": T(
+            "Cửa khẩu quốc tế Hữu Nghị",
+            "Huu Nghi International Border Gate",
+            "友谊国际口岸",
+        ),
+        "kind": "road",
+        "lat": 21.97515,
+        "lng": 106.71120,
+    },
+    {
+        "slug": "tan-thanh",
+        "name": T("Cửa khẩu Tân Thanh", "Tan Thanh Border Gate", "新清口岸"),
+        "kind": "road",
+        "lat": 22.00310,
+        "lng": 106.68250,
+    },
+    {
+        "slug": "dong-dang-rail",
+        "name": T(
+            "Ga Đồng Đăng (cửa khẩu đường sắt)",
+            "Dong Dang station (rail border crossing)",
+            "同登站（铁路口岸）",
+        ),
+        "kind": "rail",
+        "lat": 21.94583,
+        "lng": 106.69667,
+    },
+    {
+        "slug": "chi-ma",
+        "name": T("Cửa khẩu Chi Ma", "Chi Ma Border Gate", "支麻口岸"),
+        "kind": "road",
+        "lat": None,
+        "lng": None,
+    },
+    {
+        "slug": "coc-nam",
+        "name": T("Cửa khẩu Cốc Nam", "Coc Nam Border Gate", "谷南口岸"),
+        "kind": "road",
+        "lat": None,
+        "lng": None,
+    },
+]
+# Province-level distances, as facts with their source (road and rail, not straight lines).
+DISTANCES = [
+    {
+        "name": T(
+            "Thành phố Lạng Sơn – Hà Nội, đường bộ",
+            "Lang Son city – Ha Noi, by road",
+            "谅山市—河内，公路",
+        ),
+        "km": D("150"),
+        "approximate": True,
+        "note": T("khoảng 2,5 giờ", "about 2.5 hours", "约2.5小时"),
+    },
+    {
+        "name": T(
+            "Hà Nội – cửa khẩu Hữu Nghị, đường bộ",
+            "Ha Noi – Huu Nghi border gate, by road",
+            "河内—友谊口岸，公路",
+        ),
+        "km": D("143"),
+        "approximate": False,
+    },
+    {
+        "name": T(
+            "Hà Nội – Đồng Đăng, đường sắt",
+            "Ha Noi – Dong Dang, by rail",
+            "河内—同登，铁路",
+        ),
+        "km": D("162"),
+        "approximate": False,
+    },
+    {
+        "name": T(
+            "Cao tốc Bắc Giang – Lạng Sơn (thông xe 01/2020)",
+            "Bac Giang – Lang Son expressway (opened 01/2020)",
+            "北江—谅山高速公路（2020年1月通车）",
+        ),
+        "km": D("64"),
+        "approximate": False,
+    },
+]
+# From the article: the provinces around Lạng Sơn, by side.
+NEIGHBOURS = [
+    (
+        T("Phía bắc", "North", "北面"),
+        [T("Trung Quốc (Quảng Tây)", "China (Guangxi)", "中国（广西）")],
+    ),
+    (
+        T("Phía tây", "West", "西面"),
+        [
+            T("Cao Bằng", "Cao Bang", "高平"),
+            T("Thái Nguyên", "Thai Nguyen", "太原"),
+            T("Bắc Kạn", "Bac Kan", "北件"),
+        ],
+    ),
+    (T("Phía đông", "East", "东面"), [T("Quảng Ninh", "Quang Ninh", "广宁")]),
+    (
+        T("Phía nam", "South", "南面"),
+        [
+            T("Bắc Giang", "Bac Giang", "北江"),
+            T("Bắc Ninh", "Bac Ninh", "北宁"),
+            T("Hà Nội", "Ha Noi", "河内"),
+        ],
+    ),
+]

@@ -29,6 +29,29 @@ def num(value, places=2):
     return number_format(value, force_grouping=True)
 
 
+@register.filter
+def ha(value, approximate=False):
+    """An area as the source gives it: "~400 ha" when approximate, "162 ha"; "" if missing."""
+    if value in (None, ""):
+        return ""
+    return f"{'~' if approximate else ''}{num(value, 2)} {_('ha')}"
+
+
+@register.filter
+def pct(value, approximate=False):
+    """A share as the source gives it: "~60 %" when approximate, "94 %"; "" if missing."""
+    if value in (None, ""):
+        return ""
+    return f"{'~' if approximate else ''}{num(value, 1)} %"
+
+
+@register.filter
+def km(value, approximate=False):
+    if value in (None, ""):
+        return ""
+    return f"{'≈ ' if approximate else ''}{num(value, 1)} km"
+
+
 def _money_unit():
     """The unit each language counts large sums of đồng in: tỷ (10⁹) in Vietnamese, billion in
     English, 亿 (10⁸) in Chinese."""
@@ -83,12 +106,14 @@ def zone_jsonld(zone, request):
                 "unitCode": "HAR",
             },
         ]
-        if zone.fill_rate_pct is not None:
+        # The fill rate the page shows (from the plots where they count), as in the API.
+        fill_rate = getattr(zone, "fill_rate_shown_pct", zone.fill_rate_pct)
+        if fill_rate is not None:
             data["additionalProperty"].append(
                 {
                     "@type": "PropertyValue",
                     "name": "fill rate",
-                    "value": float(zone.fill_rate_pct),
+                    "value": float(fill_rate),
                     "unitCode": "P1",
                 }
             )

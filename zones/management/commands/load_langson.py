@@ -112,6 +112,8 @@ class Loader:
                 values["parent"] = zones[parent]
             values.setdefault("source", langson.SOURCE)
             values.setdefault("figures_as_of", langson.AS_OF)
+            values.setdefault("figures_as_of_precision", langson.AS_OF_PRECISION)
+            values.setdefault("figures_as_of_until", langson.AS_OF_UNTIL)
             if record["slug"] in langson.PLOTS:
                 values["boundary"] = sample_layout(record, langson.PLOTS[record["slug"]])[None]
             zone = zones[record["slug"]] = self.sync(Zone, {"slug": record["slug"]}, values)[0]
