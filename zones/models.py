@@ -734,6 +734,26 @@ class Plot(Versioned, TimeStamped):
         blank=True,
         help_text=_("Ví dụ: mặt tiền đường nội khu, gần trạm biến áp."),
     )
+    shape = models.CharField(
+        _("hình dạng"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: gần vuông, khoảng 300 × 400 m; đất đã san nền."),
+    )
+    road_frontage_m = models.DecimalField(
+        _("mặt tiền đường (m)"),
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    utilities_at_edge = models.CharField(
+        _("hạ tầng đến chân lô"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ: điện 22 kV, nước sạch, thoát nước thải, cáp quang đến ranh lô."),
+    )
     lease_term_ends = models.DateField(_("thời hạn thuê đến"), null=True, blank=True)
     rent_quoted_on = models.DateField(_("ngày báo giá"), null=True, blank=True)
     boundary = models.JSONField(
@@ -766,7 +786,7 @@ class Plot(Versioned, TimeStamped):
         return f"{self.zone} – {self.code}"
 
     def get_absolute_url(self):
-        return f"{self.zone.get_absolute_url()}#plot-{self.code}"
+        return reverse("zones:plot", kwargs={"slug": self.zone.slug, "code": self.code})
 
     @property
     def reference(self):

@@ -34,7 +34,7 @@ class SectorTranslation(TranslationOptions):
 
 @register(Plot)
 class PlotTranslation(TranslationOptions):
-    fields = ("description",)
+    fields = ("description", "shape", "utilities_at_edge")
 
 
 @register(Project)

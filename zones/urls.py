@@ -11,6 +11,9 @@ urlpatterns = [
     path("map.json", views.zone_markers, name="markers"),
     re_path(r"^download\.(?P<fmt>csv|geojson)$", downloads.zones_download, name="download"),
     path("<slug:slug>/shortlist/", views.shortlist_toggle, name="shortlist"),
+    # A plot's code may hold a slash or spaces (`Lô A/2`): `path` keeps the slash, reverse() quotes
+    # the rest, and Django hands the view the code decoded.
+    path("<slug:slug>/plots/<path:code>/", views.PlotDetailView.as_view(), name="plot"),
     path("<slug:slug>/", views.ZoneDetailView.as_view(), name="detail"),
 ]
 

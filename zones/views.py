@@ -16,7 +16,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from .charts import bar_chart, line_chart
 from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .forms import ProposalForm
-from .maps import MARKER_FIELDS, map_legend, map_markers, zone_map
+from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, zone_map
 from .models import Indicator, Plot, Project, Proposal, Zone
 from .services import proposal_submit
 from .shortlist import shortlist_get, shortlist_toggle_zone
@@ -150,6 +150,27 @@ class ZoneDetailView(DetailView):
             fill_rate_chart=line_chart(points),
             map_data=zone_map(self.object),
             **kwargs,
+        )
+
+
+class PlotDetailView(DetailView):
+    """One plot: its outline in its zone's, its figures, its price and a way to ask about it."""
+
+    template_name = "zones/plot_detail.html"
+    context_object_name = "plot"
+
+    def get_object(self, queryset=None):
+        plots = (
+            Plot.objects.published()
+            .by_reference(f"{self.kwargs['slug']}/{self.kwargs['code']}")
+            .select_related("zone")
+            .prefetch_related("sectors")
+        )
+        return get_object_or_404(plots)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            zone=self.object.zone, map_data=plot_map(self.object), **kwargs
         )
 
 
