@@ -47,7 +47,8 @@ def sample_layout(zone, plots, gap_m=30):
     margin = 60
     west, east = -row_width / 2 - margin, row_width / 2 + margin
     north, south = margin, bottom - margin
-    ring = [(west, north), (east, north), (east, south), (west, south), (west, north)]
+    # Counter-clockwise, as RFC 7946 wants an exterior ring (the site turns any ring on output too).
+    ring = [(west, north), (west, south), (east, south), (east, north), (west, north)]
     outlines[None] = {
         "type": "Polygon",
         "coordinates": [
@@ -61,7 +62,7 @@ def sample_layout(zone, plots, gap_m=30):
 
 
 def _square(lng0, lat0, x, y, side, m_per_deg_lng, m_per_deg_lat):
-    corners = [(x, y), (x + side, y), (x + side, y - side), (x, y - side), (x, y)]
+    corners = [(x, y), (x, y - side), (x + side, y - side), (x + side, y), (x, y)]
     return {
         "type": "Polygon",
         "coordinates": [
