@@ -13,7 +13,16 @@ class ZonesConfig(AppConfig):
         from . import signals  # noqa: F401 (connects the receivers)
         from .api import PlotQuery, ZoneQuery
         from .filters import PlotFilter, ZoneFilter
-        from .models import Indicator, Plot, Project, Sector, Zone, ZonePhoto
+        from .models import (
+            CostItem,
+            ExchangeRate,
+            Indicator,
+            Plot,
+            Project,
+            Sector,
+            Zone,
+            ZonePhoto,
+        )
 
         # Every public page and API answer shows some of these: a change rebuilds them.
         invalidate_on_change(
@@ -23,6 +32,8 @@ class ZonesConfig(AppConfig):
             ZonePhoto,
             Sector,
             Indicator,
+            CostItem,
+            ExchangeRate,
             m2m=(Zone.sectors.through, Plot.sectors.through),
         )
         # What each cached page reads from its query string, and nothing else: a page asked with
@@ -32,6 +43,8 @@ class ZonesConfig(AppConfig):
         cache_query_parameters(r"^/zones/download\.(csv|geojson)$", ZoneFilter.base_filters)
         cache_query_parameters(r"^/plots/download\.(csv|geojson)$", PlotFilter.base_filters)
         cache_query_parameters(r"^/zones/compare/$", ["zones"])
+        # The plot page's cost calculator.
+        cache_query_parameters(r"^/zones/[^/]+/plots/.+/$", ["area", "years"])
         api = ["limit", "offset", "lang"]
         cache_query_parameters(r"^/api/v1/zones$", [*ZoneQuery.model_fields, *api])
         cache_query_parameters(r"^/api/v1/plots$", [*PlotQuery.model_fields, *api])

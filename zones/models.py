@@ -1121,3 +1121,145 @@ class ZonePhoto(TimeStamped):
         """The middle rendition: the fallback for browsers without srcset."""
         names = [name for _, name in sorted(self.renditions.items(), key=lambda i: int(i[0]))]
         return default_storage.url(names[len(names) // 2]) if names else self.image.url
+
+
+class CostItem(TimeStamped):
+    """One price an occupant pays: a zone's, or a plot's where it differs from its zone's.
+    No figure without its unit and basis; no amount means "on request"."""
+
+    class Kind(models.TextChoices):
+        LAND_RENT = "land_rent", _("Tiền thuê đất")
+        MANAGEMENT_FEE = "management_fee", _("Phí hạ tầng, phí quản lý")
+        POWER = "power", _("Giá điện")
+        WATER = "water", _("Giá nước sạch")
+        WASTEWATER = "wastewater", _("Giá xử lý nước thải")
+        VAT = "vat", _("Thuế giá trị gia tăng")
+        DEPOSIT = "deposit", _("Đặt cọc")
+
+    class Basis(models.TextChoices):
+        PER_M2_YEAR = "m2_year", _("/m²/năm")
+        PER_M2_TERM = "m2_term", _("/m² cho cả thời hạn thuê")
+        PER_KWH = "kwh", _("/kWh")
+        PER_M3 = "m3", _("/m³")
+        PERCENT = "percent", _("%")
+        MONTHS_OF_RENT = "months", _("tháng tiền thuê")
+
+    class TimeOfDay(models.TextChoices):
+        ALL_DAY = "", _("cả ngày")
+        PEAK = "peak", _("giờ cao điểm")
+        NORMAL = "normal", _("giờ bình thường")
+        OFF_PEAK = "off_peak", _("giờ thấp điểm")
+
+    # Bases whose amount is a count, not money.
+    WITHOUT_CURRENCY = (Basis.PERCENT, Basis.MONTHS_OF_RENT)
+
+    zone = models.ForeignKey(
+        Zone, verbose_name=_("khu"), on_delete=models.CASCADE, related_name="costs"
+    )
+    plot = models.ForeignKey(
+        Plot,
+        verbose_name=_("riêng cho lô"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="costs",
+        help_text=_("Để trống nếu áp dụng cho cả khu."),
+    )
+    kind = models.CharField(_("khoản"), max_length=20, choices=Kind)
+    time_of_day = models.CharField(
+        _("khung giờ"), max_length=10, choices=TimeOfDay, blank=True, default=""
+    )
+    amount = models.DecimalField(
+        _("mức"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=POSITIVE,
+        help_text=_("Để trống nếu chỉ báo khi có yêu cầu."),
+    )
+    currency = models.CharField(
+        _("đơn vị tiền"), max_length=3, choices=Plot.Currency, blank=True, default=""
+    )
+    basis = models.CharField(_("cách tính"), max_length=10, choices=Basis)
+    term_ends_year = models.PositiveSmallIntegerField(
+        _("thời hạn thuê đến năm"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2150)],
+    )
+    note = models.CharField(
+        _("ghi chú"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ: trả một lần khi ký hợp đồng; giá chưa gồm VAT."),
+    )
+    as_of = models.DateField(_("tính đến ngày"), null=True, blank=True)
+    source = models.CharField(_("nguồn"), max_length=300, blank=True)
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    objects = CatalogueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["zone", "kind", "time_of_day", "pk"]
+        verbose_name = _("chi phí")
+        verbose_name_plural = _("chi phí")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gt=0), name="cost_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True)
+                | Q(basis__in=["percent", "months"])
+                | ~Q(currency=""),
+                name="cost_money_has_currency",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.zone} – {self.get_kind_display()}"
+
+    def clean(self):
+        if (
+            self.amount is not None
+            and self.basis not in self.WITHOUT_CURRENCY
+            and not self.currency
+        ):
+            raise ValidationError({"currency": _("Hãy chọn đơn vị tiền cho mức giá này.")})
+        if self.plot_id and self.zone_id and self.plot.zone_id != self.zone_id:
+            raise ValidationError({"plot": _("Lô đất này không thuộc khu đã chọn.")})
+
+
+class ExchangeRate(TimeStamped):
+    """What one unit of a foreign currency is worth in đồng, as staff set it, with its date:
+    the cost calculator shows its sums in VND, USD and CNY at these rates."""
+
+    class Currency(models.TextChoices):
+        USD = "USD", "USD"
+        CNY = "CNY", "CNY"
+
+    currency = models.CharField(_("ngoại tệ"), max_length=3, choices=Currency, unique=True)
+    vnd_per_unit = models.DecimalField(
+        _("số đồng cho một đơn vị"), max_digits=12, decimal_places=2, validators=POSITIVE
+    )
+    as_of = models.DateField(_("tỷ giá ngày"))
+    source = models.CharField(
+        _("nguồn"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: tỷ giá bán của Vietcombank."),
+    )
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    objects = CatalogueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["currency"]
+        verbose_name = _("tỷ giá")
+        verbose_name_plural = _("tỷ giá")
+        constraints = [
+            models.CheckConstraint(condition=Q(vnd_per_unit__gt=0), name="rate_positive"),
+        ]
+
+    def __str__(self):
+        return f"1 {self.currency} = {self.vnd_per_unit} VND ({self.as_of})"

@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Indicator, Plot, Project, Sector, Zone, ZonePhoto
+from .models import CostItem, Indicator, Plot, Project, Sector, Zone, ZonePhoto
 
 
 @register(Zone)
@@ -35,6 +35,11 @@ class SectorTranslation(TranslationOptions):
 @register(Plot)
 class PlotTranslation(TranslationOptions):
     fields = ("description", "shape", "utilities_at_edge")
+
+
+@register(CostItem)
+class CostItemTranslation(TranslationOptions):
+    fields = ("note", "source")
 
 
 @register(Project)

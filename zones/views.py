@@ -14,10 +14,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .charts import bar_chart, line_chart
+from .costs import cost_table, default_years, occupancy, plot_costs
 from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
-from .forms import ProposalForm
+from .forms import CostCalculatorForm, ProposalForm
 from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, zone_map
-from .models import Indicator, Plot, Project, Proposal, Zone
+from .models import CostItem, ExchangeRate, Indicator, Plot, Project, Proposal, Zone
 from .services import proposal_submit
 from .shortlist import shortlist_get, shortlist_toggle_zone
 
@@ -140,6 +141,7 @@ class ZoneDetailView(DetailView):
             Prefetch("plots", queryset=Plot.objects.free_first().prefetch_related("sectors")),
             Prefetch("projects", queryset=Project.objects.select_related("sector", "plot")),
             Prefetch("children", queryset=Zone.objects.published()),
+            Prefetch("costs", queryset=CostItem.objects.filter(plot=None), to_attr="zone_costs"),
             "photos",
             "sectors",
         )
@@ -147,6 +149,7 @@ class ZoneDetailView(DetailView):
     def get_context_data(self, **kwargs):
         points = self.object.fill_rate_history()
         return super().get_context_data(
+            cost_rows=cost_table(self.object.zone_costs),
             fill_rate_chart=line_chart(points),
             map_data=zone_map(self.object),
             **kwargs,
@@ -168,10 +171,28 @@ class PlotDetailView(DetailView):
         )
         return get_object_or_404(plots)
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            zone=self.object.zone, map_data=plot_map(self.object), **kwargs
+    def get(self, request, *args, **kwargs):
+        self.object = plot = self.get_object()
+        costs = plot_costs(plot)
+        rates = {rate.currency: rate for rate in ExchangeRate.objects.all()}
+        asked = "area" in request.GET or "years" in request.GET
+        form = CostCalculatorForm(
+            request.GET if asked else None,
+            initial={"area": plot.area_m2, "years": default_years(plot, costs)},
         )
+        if asked and form.is_valid():
+            area, years = form.cleaned_data["area"], form.cleaned_data["years"]
+        else:
+            area, years = plot.area_m2, default_years(plot, costs)
+        context = self.get_context_data(
+            object=plot,
+            zone=plot.zone,
+            map_data=plot_map(plot),
+            cost_rows=cost_table(costs),
+            calculator=form,
+            occupancy=occupancy(plot, costs, rates, area_m2=area, years=years),
+        )
+        return self.render_to_response(context, status=400 if asked and form.errors else 200)
 
 
 def compare(request):

@@ -8,7 +8,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from zones.data import langson
-from zones.models import M2_PER_HA, Indicator, Plot, Project, Sector, Zone
+from zones.models import (
+    M2_PER_HA,
+    CostItem,
+    ExchangeRate,
+    Indicator,
+    Plot,
+    Project,
+    Sector,
+    Zone,
+)
 
 TRANSLATED = {"vi", "en", "zh_hans"}  # the keys of a translated value (langson.T)
 
@@ -143,6 +152,31 @@ class Loader:
                 )
                 if created:
                     plot.sectors.set(sectors[s] for s in sector_slugs)
+
+        for slug in langson.PLOTS:
+            zone = zones[slug]
+            if zone.costs.exists():
+                continue  # staff have recorded this zone's prices: no sample beside them
+            for kind, time_of_day, amount, currency, basis, note in langson.COSTS:
+                self.sync(
+                    CostItem,
+                    {"zone": zone, "plot": None, "kind": kind, "time_of_day": time_of_day},
+                    {
+                        "amount": amount,
+                        "currency": currency,
+                        "basis": basis,
+                        "note": note,
+                        "as_of": langson.COSTS_AS_OF,
+                        "source": langson.SAMPLE_SOURCE,
+                        "is_sample": True,
+                    },
+                )
+        for currency, vnd in langson.EXCHANGE_RATES:
+            self.sync(
+                ExchangeRate,
+                {"currency": currency},
+                {"vnd_per_unit": vnd, "as_of": langson.COSTS_AS_OF, "is_sample": True},
+            )
 
         for slug, projects in langson.PROJECTS.items():
             zone = zones[slug]
