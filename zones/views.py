@@ -19,6 +19,7 @@ from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .forms import CostCalculatorForm, ProposalForm
 from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, zone_map
 from .models import CostItem, ExchangeRate, Indicator, Plot, Project, Proposal, Zone
+from .places import distances_from
 from .services import proposal_submit
 from .shortlist import shortlist_get, shortlist_toggle_zone
 
@@ -150,6 +151,7 @@ class ZoneDetailView(DetailView):
         points = self.object.fill_rate_history()
         return super().get_context_data(
             cost_rows=cost_table(self.object.zone_costs),
+            distances=distances_from(self.object.latitude, self.object.longitude),
             fill_rate_chart=line_chart(points),
             map_data=zone_map(self.object),
             **kwargs,
@@ -189,6 +191,7 @@ class PlotDetailView(DetailView):
             zone=plot.zone,
             map_data=plot_map(plot),
             cost_rows=cost_table(costs),
+            distances=distances_from(plot.zone.latitude, plot.zone.longitude),
             calculator=form,
             occupancy=occupancy(plot, costs, rates, area_m2=area, years=years),
         )
