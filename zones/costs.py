@@ -26,8 +26,9 @@ def plot_costs(plot: Plot) -> list[CostItem]:
         key = (item.kind, item.time_of_day)
         if key not in chosen or item.plot_id:
             chosen[key] = item
-    order = {kind: i for i, kind in enumerate(CostItem.Kind)}
-    return sorted(chosen.values(), key=lambda i: (order[i.kind], i.time_of_day, i.pk))
+    kinds = {kind: i for i, kind in enumerate(CostItem.Kind)}
+    hours = {hour: i for i, hour in enumerate(CostItem.TimeOfDay)}
+    return sorted(chosen.values(), key=lambda i: (kinds[i.kind], hours[i.time_of_day], i.pk))
 
 
 @dataclass
@@ -72,8 +73,8 @@ class Occupancy:
     rates: dict[str, ExchangeRate]
     missing: list[str] = field(default_factory=list)  # what could not be counted, and why
     is_sample: bool = False
-    chart_width: int = 320
-    chart_height: int = 160
+    chart_width: int = 560
+    chart_height: int = 140
 
 
 def _vnd(amount: Decimal, currency: str, rates: dict[str, ExchangeRate]) -> Decimal | None:
