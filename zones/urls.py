@@ -13,6 +13,11 @@ urlpatterns = [
     path("<slug:slug>/shortlist/", views.shortlist_toggle, name="shortlist"),
     # A plot's code may hold a slash or spaces (`Lô A/2`): `path` keeps the slash, reverse() quotes
     # the rest, and Django hands the view the code decoded.
+    re_path(
+        r"^(?P<slug>[-\w]+)/plots/(?P<code>.+)/factsheet\.pdf$",
+        views.plot_factsheet,
+        name="plot-factsheet",
+    ),
     path("<slug:slug>/plots/<path:code>/", views.PlotDetailView.as_view(), name="plot"),
     path("<slug:slug>/", views.ZoneDetailView.as_view(), name="detail"),
 ]

@@ -1,20 +1,27 @@
+from urllib.parse import quote
+
 import django_filters
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from portal.links import absolute_url
+
 from .charts import bar_chart, line_chart
 from .costs import cost_table, default_years, occupancy, plot_costs
+from .factsheets import outline_svg, render_pdf
 from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .forms import CostCalculatorForm, ProposalForm
 from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, zone_map
@@ -196,6 +203,38 @@ class PlotDetailView(DetailView):
             occupancy=occupancy(plot, costs, rates, area_m2=area, years=years),
         )
         return self.render_to_response(context, status=400 if asked and form.errors else 200)
+
+
+def plot_factsheet(request, slug, code):
+    """The plot's fact sheet as a PDF in the visitor's language (cached until the catalogue
+    changes)."""
+    plots = (
+        Plot.objects.published()
+        .by_reference(f"{slug}/{code}")
+        .select_related("zone")
+        .prefetch_related("sectors")
+    )
+    plot = get_object_or_404(plots)
+    outlines = plot.zone.plots.exclude(boundary=None).values_list("code", "boundary")
+    context = {
+        "plot": plot,
+        "zone": plot.zone,
+        "cost_rows": cost_table(plot_costs(plot)),
+        "distances": distances_from(plot.zone.latitude, plot.zone.longitude),
+        "map_svg": outline_svg(plot.zone.boundary, outlines, highlight=plot.code),
+        "page_url": absolute_url(plot.get_absolute_url()),
+        "LANGUAGE_CODE": get_language(),
+    }
+    pdf = render_pdf(
+        f"plot:{quote(plot.reference)}",
+        "zones/factsheets/plot.html",
+        context,
+        base_url=request.build_absolute_uri("/"),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = slugify(f"{plot.zone.slug}-{plot.code}") or "plot"
+    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    return response
 
 
 def compare(request):
