@@ -21,6 +21,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    Building,
     CostItem,
     DeveloperCompany,
     ExchangeRate,
@@ -738,4 +739,22 @@ class CostItemAdmin(ManagedZonesMixin, TranslationAdmin):
 @admin.register(ExchangeRate)
 class ExchangeRateAdmin(admin.ModelAdmin):
     list_display = ("currency", "vnd_per_unit", "as_of", "source")
+    readonly_fields = ("created", "updated")
+
+
+@admin.register(Building)
+class BuildingAdmin(ManagedZonesMixin, admin.ModelAdmin):
+    list_display = (
+        "code",
+        "zone",
+        "kind",
+        "floor_area_m2",
+        "rent_usd_m2_month",
+        "available_from",
+        "is_sample",
+    )
+    list_filter = ("kind", "zone", "is_sample")
+    list_select_related = ("zone",)
+    search_fields = ("code", "zone__name_vi")
+    autocomplete_fields = ("zone",)
     readonly_fields = ("created", "updated")

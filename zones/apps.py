@@ -12,8 +12,9 @@ class ZonesConfig(AppConfig):
 
         from . import signals  # noqa: F401 (connects the receivers)
         from .api import PlotQuery, ZoneQuery
-        from .filters import PlotFilter, ZoneFilter
+        from .filters import BuildingFilter, PlotFilter, ZoneFilter
         from .models import (
+            Building,
             CostItem,
             ExchangeRate,
             Indicator,
@@ -34,12 +35,14 @@ class ZonesConfig(AppConfig):
             Indicator,
             CostItem,
             ExchangeRate,
+            Building,
             m2m=(Zone.sectors.through, Plot.sectors.through),
         )
         # What each cached page reads from its query string, and nothing else: a page asked with
         # another parameter is not cached (portal/page_cache.py).
         cache_query_parameters(r"^/zones/$", [*ZoneFilter.base_filters, "page"])
         cache_query_parameters(r"^/plots/$", [*PlotFilter.base_filters, "page"])
+        cache_query_parameters(r"^/buildings/$", [*BuildingFilter.base_filters, "page"])
         cache_query_parameters(r"^/zones/download\.(csv|geojson)$", ZoneFilter.base_filters)
         cache_query_parameters(r"^/plots/download\.(csv|geojson)$", PlotFilter.base_filters)
         cache_query_parameters(r"^/zones/compare/$", ["zones"])

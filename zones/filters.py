@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import M2_PER_HA, District, Plot, Sector, Zone
+from .models import M2_PER_HA, Building, District, Plot, Sector, Zone
 from .places import CROSSINGS, PLACES_BY_SLUG, squared_km_to
 
 AREA_UNITS = [("ha", "ha"), ("m2", "m²")]
@@ -233,6 +233,41 @@ class PlotFilter(NearFilterSet):
         )
         lookup = "gte" if name == "area_min" else "lte"
         return queryset.filter(**{f"area_m2__{lookup}": in_m2})
+
+
+class BuildingFilter(NearFilterSet):
+    coordinates_prefix = "zone__"
+    kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Building.Kind.choices)
+    district = django_filters.ChoiceFilter(
+        label=_("Huyện"), field_name="zone__district", choices=District.choices
+    )
+    area_min = django_filters.NumberFilter(
+        label=_("Diện tích sàn từ (m²)"),
+        field_name="floor_area_m2",
+        lookup_expr="gte",
+        min_value=Decimal(0),
+    )
+    height_min = django_filters.NumberFilter(
+        label=_("Chiều cao từ (m)"),
+        field_name="clear_height_m",
+        lookup_expr="gte",
+        min_value=Decimal(0),
+    )
+    rent_max = django_filters.NumberFilter(
+        label=_("Giá thuê tối đa (USD/m²/tháng)"),
+        field_name="rent_usd_m2_month",
+        lookup_expr="lte",
+        min_value=Decimal(0),
+    )
+    sort = OrderingFilter(
+        label=_("Sắp xếp"),
+        fields=(("floor_area_m2", "area"), ("rent_usd_m2_month", "rent")),
+        field_labels={"floor_area_m2": _("Diện tích"), "rent_usd_m2_month": _("Giá thuê")},
+    )
+
+    class Meta:
+        model = Building
+        fields: list[str] = []
 
 
 class RefusedFilter(Exception):

@@ -1263,3 +1263,82 @@ class ExchangeRate(TimeStamped):
 
     def __str__(self):
         return f"1 {self.currency} = {self.vnd_per_unit} VND ({self.as_of})"
+
+
+class BuildingQuerySet(CatalogueQuerySet["Building"]):
+    def published(self) -> Self:
+        return self.filter(zone__is_published=True)
+
+
+class Building(TimeStamped):
+    """A ready-built factory or warehouse to rent in a zone, beside its land."""
+
+    class Kind(models.TextChoices):
+        FACTORY = "factory", _("Nhà xưởng")
+        WAREHOUSE = "warehouse", _("Nhà kho")
+
+    zone = models.ForeignKey(
+        Zone, verbose_name=_("khu"), on_delete=models.CASCADE, related_name="buildings"
+    )
+    code = models.SlugField(_("ký hiệu"), max_length=40)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind)
+    floor_area_m2 = models.DecimalField(
+        _("diện tích sàn (m²)"), max_digits=10, decimal_places=1, validators=POSITIVE
+    )
+    clear_height_m = models.DecimalField(
+        _("chiều cao thông thuỷ (m)"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    floor_load_t_m2 = models.DecimalField(
+        _("tải trọng sàn (tấn/m²)"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    crane_t = models.DecimalField(
+        _("cầu trục (tấn)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    power_kva = models.PositiveIntegerField(_("công suất điện (kVA)"), null=True, blank=True)
+    dock_doors = models.PositiveSmallIntegerField(_("số cửa xuất nhập hàng"), null=True, blank=True)
+    year_built = models.PositiveSmallIntegerField(
+        _("năm xây dựng"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    rent_usd_m2_month = models.DecimalField(
+        _("giá thuê (USD/m²/tháng)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=POSITIVE,
+        help_text=_("Để trống nếu giá thuê theo thoả thuận."),
+    )
+    available_from = models.DateField(_("sẵn sàng từ ngày"), null=True, blank=True)
+    rent_quoted_on = models.DateField(_("ngày báo giá"), null=True, blank=True)
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    objects = BuildingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["zone", "code"]
+        verbose_name = _("nhà xưởng, kho xây sẵn")
+        verbose_name_plural = _("nhà xưởng, kho xây sẵn")
+        constraints = [
+            models.UniqueConstraint(fields=["zone", "code"], name="building_code_unique_in_zone"),
+            models.CheckConstraint(condition=Q(floor_area_m2__gt=0), name="building_area_positive"),
+            models.CheckConstraint(
+                condition=Q(rent_usd_m2_month__isnull=True) | Q(rent_usd_m2_month__gt=0),
+                name="building_rent_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.zone} – {self.code}"
+
+    def get_absolute_url(self):
+        return reverse("zones:building", kwargs={"slug": self.zone.slug, "code": self.code})
+
+    @property
+    def monthly_rent_usd(self):
+        """The whole building's rent a month, where a rate per m² is given."""
+        if self.rent_usd_m2_month is None:
+            return None
+        return self.rent_usd_m2_month * self.floor_area_m2

@@ -19,6 +19,7 @@ urlpatterns = [
         name="plot-factsheet",
     ),
     path("<slug:slug>/plots/<path:code>/", views.PlotDetailView.as_view(), name="plot"),
+    path("<slug:slug>/buildings/<slug:code>/", views.BuildingDetailView.as_view(), name="building"),
     path("<slug:slug>/", views.ZoneDetailView.as_view(), name="detail"),
 ]
 
@@ -37,4 +38,8 @@ developer_urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.developer_home, name="home"),
     path("zones/<slug:slug>/propose/", views.proposal_create, name="propose"),
+]
+
+building_urlpatterns = [
+    path("", views.BuildingListView.as_view(), name="list"),
 ]

@@ -22,10 +22,10 @@ from portal.links import absolute_url
 from .charts import bar_chart, line_chart
 from .costs import cost_table, default_years, occupancy, plot_costs
 from .factsheets import outline_svg, render_pdf
-from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
+from .filters import BuildingFilter, PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .forms import CostCalculatorForm, ProposalForm
 from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, zone_map
-from .models import CostItem, ExchangeRate, Indicator, Plot, Project, Proposal, Zone
+from .models import Building, CostItem, ExchangeRate, Indicator, Plot, Project, Proposal, Zone
 from .places import distances_from
 from .services import proposal_submit
 from .shortlist import shortlist_get, shortlist_toggle_zone
@@ -138,6 +138,32 @@ class PlotListView(FilteredListMixin, ListView):
             request.GET = request.GET.copy()
             request.GET["status"] = Plot.Status.AVAILABLE
         return super().get(request, *args, **kwargs)
+
+
+class BuildingListView(FilteredListMixin, ListView):
+    template_name = "zones/building_list.html"
+    context_object_name = "buildings"
+    filterset_class = BuildingFilter
+
+    def base_queryset(self):
+        return Building.objects.published().select_related("zone").order_by("zone__name", "code")
+
+
+class BuildingDetailView(DetailView):
+    template_name = "zones/building_detail.html"
+    context_object_name = "building"
+
+    def get_object(self, queryset=None):
+        buildings = Building.objects.published().select_related("zone")
+        return get_object_or_404(
+            buildings, zone__slug=self.kwargs["slug"], code=self.kwargs["code"]
+        )
+
+    def get_context_data(self, **kwargs):
+        zone = self.object.zone
+        return super().get_context_data(
+            zone=zone, distances=distances_from(zone.latitude, zone.longitude), **kwargs
+        )
 
 
 class ZoneDetailView(DetailView):

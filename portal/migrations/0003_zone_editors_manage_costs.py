@@ -1,11 +1,11 @@
-"""Zone editors manage prices and exchange rates: the staff roles were made before either
-existed, so editors could neither see nor record a zone's costs."""
+"""Zone editors manage prices, exchange rates and ready-built buildings: the staff roles were
+made before these existed, so editors could neither see nor record them."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 ACTIONS = ("view", "add", "change", "delete")
-CODENAMES = [f"{action}_{model}" for action in ACTIONS for model in ("costitem", "exchangerate")]
+CODENAMES = [f"{action}_{model}" for action in ACTIONS for model in ("costitem", "exchangerate", "building")]
 
 
 def grant(apps, schema_editor):
@@ -40,7 +40,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("portal", "0002_zone_editors_manage_photos"),
-        ("zones", "0009_costs_and_exchange_rates"),
+        ("zones", "0010_ready_built_buildings"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -10,6 +10,7 @@ from django.db import transaction
 from zones.data import langson
 from zones.models import (
     M2_PER_HA,
+    Building,
     CostItem,
     ExchangeRate,
     Indicator,
@@ -171,6 +172,38 @@ class Loader:
                         "is_sample": True,
                     },
                 )
+        for (
+            zone_slug,
+            code,
+            kind,
+            area,
+            height,
+            load,
+            crane,
+            kva,
+            docks,
+            year,
+            rent,
+            ready,
+        ) in langson.BUILDINGS:
+            self.sync(
+                Building,
+                {"zone": zones[zone_slug], "code": code},
+                {
+                    "kind": kind,
+                    "floor_area_m2": Decimal(area),
+                    "clear_height_m": height,
+                    "floor_load_t_m2": load,
+                    "crane_t": crane,
+                    "power_kva": kva,
+                    "dock_doors": docks,
+                    "year_built": year,
+                    "rent_usd_m2_month": rent,
+                    "rent_quoted_on": langson.COSTS_AS_OF,
+                    "available_from": ready,
+                    "is_sample": True,
+                },
+            )
         for currency, vnd in langson.EXCHANGE_RATES:
             self.sync(
                 ExchangeRate,
