@@ -10,6 +10,7 @@ urlpatterns = [
     path("compare/", views.compare, name="compare"),
     path("map.json", views.zone_markers, name="markers"),
     re_path(r"^download\.(?P<fmt>csv|geojson)$", downloads.zones_download, name="download"),
+    path("<slug:slug>/factsheet.pdf", views.zone_factsheet, name="factsheet"),
     path("<slug:slug>/shortlist/", views.shortlist_toggle, name="shortlist"),
     # A plot's code may hold a slash or spaces (`Lô A/2`): `path` keeps the slash, reverse() quotes
     # the rest, and Django hands the view the code decoded.

@@ -249,16 +249,34 @@ def plot_factsheet(request, slug, code):
         "distances": distances_from(plot.zone.latitude, plot.zone.longitude),
         "map_svg": outline_svg(plot.zone.boundary, outlines, highlight=plot.code),
         "page_url": absolute_url(plot.get_absolute_url()),
-        "LANGUAGE_CODE": get_language(),
     }
+    filename = slugify(f"{plot.zone.slug}-{plot.code}") or "plot"
+    return _factsheet(request, f"plot:{quote(plot.reference)}", "plot", context, filename)
+
+
+def zone_factsheet(request, slug):
+    """The zone's fact sheet as a PDF in the visitor's language."""
+    zone = get_object_or_404(Zone.objects.for_listing(), slug=slug)
+    outlines = zone.plots.exclude(boundary=None).values_list("code", "boundary")
+    context = {
+        "zone": zone,
+        "cost_rows": cost_table(list(zone.costs.filter(plot=None))),
+        "distances": distances_from(zone.latitude, zone.longitude),
+        "map_svg": outline_svg(zone.boundary, outlines),
+        "page_url": absolute_url(zone.get_absolute_url()),
+    }
+    return _factsheet(request, f"zone:{zone.slug}", "zone", context, zone.slug)
+
+
+def _factsheet(request, key, template, context, filename):
+    context["LANGUAGE_CODE"] = get_language()
     pdf = render_pdf(
-        f"plot:{quote(plot.reference)}",
-        "zones/factsheets/plot.html",
+        key,
+        f"zones/factsheets/{template}.html",
         context,
         base_url=request.build_absolute_uri("/"),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
-    filename = slugify(f"{plot.zone.slug}-{plot.code}") or "plot"
     response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
     return response
 

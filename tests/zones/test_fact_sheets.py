@@ -85,3 +85,18 @@ def test_the_plot_page_links_to_its_fact_sheet(client, plot):
 
 def test_no_fact_sheet_for_an_unknown_plot(client, plot):
     assert client.get("/zones/dong-banh/plots/B9/factsheet.pdf").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [("", "Tổng diện tích"), ("/en", "Total area"), ("/zh-hans", "同彭工业园")],
+)
+def test_a_zone_has_a_fact_sheet_in_the_visitor_s_language(client, plot, prefix, expected):
+    text = pdf_text(client.get(f"{prefix}/zones/dong-banh/factsheet.pdf"))
+    assert expected in text
+    assert "01/01/2021" in text or "Jan. 1, 2021" in text or "2021年1月1日" in text
+    assert "/zones/dong-banh/" in text
+    assert (
+        f'href="{prefix}/zones/dong-banh/factsheet.pdf"'
+        in client.get(f"{prefix}/zones/dong-banh/").content.decode()
+    )
