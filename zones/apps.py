@@ -46,6 +46,7 @@ class ZonesConfig(AppConfig):
         cache_query_parameters(r"^/zones/download\.(csv|geojson)$", ZoneFilter.base_filters)
         cache_query_parameters(r"^/plots/download\.(csv|geojson)$", PlotFilter.base_filters)
         cache_query_parameters(r"^/zones/compare/$", ["zones"])
+        cache_query_parameters(r"^/zones/compare/factsheet\.pdf$", ["zones"])
         # The plot page's cost calculator.
         cache_query_parameters(r"^/zones/[^/]+/plots/.+/$", ["area", "years"])
         api = ["limit", "offset", "lang"]

@@ -8,6 +8,7 @@ app_name = "zones"
 urlpatterns = [
     path("", views.ZoneListView.as_view(), name="list"),
     path("compare/", views.compare, name="compare"),
+    path("compare/factsheet.pdf", views.compare_factsheet, name="compare-factsheet"),
     path("map.json", views.zone_markers, name="markers"),
     re_path(r"^download\.(?P<fmt>csv|geojson)$", downloads.zones_download, name="download"),
     path("<slug:slug>/factsheet.pdf", views.zone_factsheet, name="factsheet"),

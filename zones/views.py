@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,7 +26,7 @@ from .filters import BuildingFilter, PlotFilter, RefusedFilter, ZoneFilter, bind
 from .forms import CostCalculatorForm, ProposalForm
 from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, zone_map
 from .models import Building, CostItem, ExchangeRate, Indicator, Plot, Project, Proposal, Zone
-from .places import distances_from
+from .places import PLACES_BY_SLUG, distances_from
 from .services import proposal_submit
 from .shortlist import shortlist_get, shortlist_toggle_zone
 
@@ -281,25 +281,53 @@ def _factsheet(request, key, template, context, filename):
     return response
 
 
-def compare(request):
-    """Up to four zones side by side: from ?zones=a,b,c, else the visitor's shortlist."""
+def _compared_zones(request):
+    """The zones to compare, from ?zones=a,b,c, else the visitor's shortlist: (zones, whether
+    more were asked for than the limit)."""
     limit = settings.COMPARE_MAX_ZONES
     requested = request.GET.get("zones")
     slugs = [s for s in (requested or "").split(",") if s][:50]
     if requested is None:
         slugs = shortlist_get(request)
-    too_many = len(slugs) > limit
     found = {
         z.slug: z for z in Zone.objects.for_listing().with_min_rent().filter(slug__in=slugs[:limit])
     }
-    zones = [found[s] for s in slugs[:limit] if s in found]
+    return [found[s] for s in slugs[:limit] if s in found], len(slugs) > limit
+
+
+def compare(request):
+    """Up to four zones side by side: from ?zones=a,b,c, else the visitor's shortlist."""
+    zones, too_many = _compared_zones(request)
     context = {
         "zones": zones,
         "too_many": too_many,
-        "limit": limit,
+        "limit": settings.COMPARE_MAX_ZONES,
         "share_query": ",".join(z.slug for z in zones),
     }
     return render(request, "zones/compare.html", context, status=400 if too_many else 200)
+
+
+def compare_factsheet(request):
+    """The comparison as a PDF in the visitor's language."""
+    zones, _too_many = _compared_zones(request)
+    if not zones:
+        raise Http404
+    huu_nghi = PLACES_BY_SLUG["huu-nghi"]
+    for zone in zones:
+        zone.km_to_huu_nghi = next(
+            (
+                km
+                for place, km in distances_from(zone.latitude, zone.longitude)
+                if place == huu_nghi
+            ),
+            None,
+        )
+    query = ",".join(z.slug for z in zones)
+    context = {
+        "zones": zones,
+        "page_url": absolute_url(f"{reverse('zones:compare')}?zones={query}"),
+    }
+    return _factsheet(request, f"compare:{query}", "compare", context, "compare")
 
 
 @csrf_exempt  # edits only the visitor's own shortlist: no forged request can harm them, and

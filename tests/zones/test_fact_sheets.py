@@ -100,3 +100,12 @@ def test_a_zone_has_a_fact_sheet_in_the_visitor_s_language(client, plot, prefix,
         f'href="{prefix}/zones/dong-banh/factsheet.pdf"'
         in client.get(f"{prefix}/zones/dong-banh/").content.decode()
     )
+
+
+@pytest.mark.parametrize(("prefix", "expected"), [("", "So sánh các khu"), ("/en", "Compare")])
+def test_a_comparison_has_a_fact_sheet(client, plot, prefix, expected):
+    ZoneFactory(slug="hong-phong", name="KCN Hồng Phong", name_en="Hong Phong Industrial Park")
+    text = pdf_text(client.get(f"{prefix}/zones/compare/factsheet.pdf?zones=dong-banh,hong-phong"))
+    assert expected in text
+    assert "Hồng Phong" in text or "Hong Phong" in text
+    assert client.get("/zones/compare/factsheet.pdf?zones=nowhere").status_code == 404
