@@ -57,7 +57,7 @@ def pdf_text(response):
                 "Jan. 1, 2021",
             ],
         ),
-        ("/zh-hans", ["地块 B1", "120,000 平方米", "45 USD/平方米（整个租期）", "2026年11月1日"]),
+        ("/zh-hans", ["地块B1", "120,000 平方米", "45 USD/平方米（整个租期）", "2026年11月1日"]),
     ],
 )
 def test_the_fact_sheet_reads_in_the_visitor_s_language(client, plot, prefix, expected):
