@@ -9,7 +9,7 @@ from portal.health import healthz, readyz
 from portal.sitemaps import sitemap_xml
 from portal.views import robots_txt
 from zones.api import api
-from zones.urls import developer_urlpatterns, plot_urlpatterns
+from zones.urls import building_urlpatterns, developer_urlpatterns, plot_urlpatterns
 from zones.views import HomeView
 
 admin.site.site_header = _("Cổng đầu tư đất công nghiệp Lạng Sơn – Quản trị")
@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("zones/", include("zones.urls")),
     path("plots/", include((plot_urlpatterns, "plots"))),
+    path("buildings/", include((building_urlpatterns, "buildings"))),
     path("developer/", include((developer_urlpatterns, "developer"))),
     path("", include("investors.urls")),
     prefix_default_language=False,

@@ -21,7 +21,10 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    Building,
+    CostItem,
     DeveloperCompany,
+    ExchangeRate,
     Indicator,
     Plot,
     Project,
@@ -769,3 +772,47 @@ class ProposalAdmin(ManagedZonesMixin, admin.ModelAdmin):
         page_request = copy.copy(request)
         page_request.method = "GET"
         return self.change_view(page_request, str(pk), extra_context={"rejection_form": form})
+
+
+@admin.register(CostItem)
+class CostItemAdmin(ManagedZonesMixin, TranslationAdmin):
+    list_display = (
+        "zone",
+        "plot",
+        "kind",
+        "time_of_day",
+        "amount",
+        "currency",
+        "basis",
+        "as_of",
+        "is_sample",
+    )
+    list_filter = ("kind", "zone", "is_sample")
+    list_select_related = ("zone", "plot")
+    search_fields = ("zone__name_vi", "plot__code")
+    autocomplete_fields = ("zone", "plot")
+    readonly_fields = ("created", "updated")
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin):
+    list_display = ("currency", "vnd_per_unit", "as_of", "source")
+    readonly_fields = ("created", "updated")
+
+
+@admin.register(Building)
+class BuildingAdmin(ManagedZonesMixin, admin.ModelAdmin):
+    list_display = (
+        "code",
+        "zone",
+        "kind",
+        "floor_area_m2",
+        "rent_usd_m2_month",
+        "available_from",
+        "is_sample",
+    )
+    list_filter = ("kind", "zone", "is_sample")
+    list_select_related = ("zone",)
+    search_fields = ("code", "zone__name_vi")
+    autocomplete_fields = ("zone",)
+    readonly_fields = ("created", "updated")

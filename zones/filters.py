@@ -5,12 +5,14 @@ from decimal import Decimal
 
 import django_filters
 from django import forms
+from django.db.models import F
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import M2_PER_HA, District, Plot, Sector, Zone
+from .models import M2_PER_HA, Building, District, Plot, Sector, Zone
+from .places import CROSSINGS, PLACES_BY_SLUG, squared_km_to
 
 AREA_UNITS = [("ha", "ha"), ("m2", "m²")]
 
@@ -93,7 +95,44 @@ class BootstrapFilterSet(django_filters.FilterSet):
         return form
 
 
-class ZoneFilter(BootstrapFilterSet):
+class NearFilterSet(BootstrapFilterSet):
+    """Where it is: within so many km (in a straight line) of a border crossing, nearest first.
+    The zone's coordinates are the row's, or `coordinates_prefix`'s for a plot."""
+
+    coordinates_prefix = ""
+    near = django_filters.ChoiceFilter(
+        label=_("Gần cửa khẩu"),
+        choices=[(place.slug, place.name) for place in CROSSINGS],
+        method="filter_noop",
+    )
+    within_km = django_filters.NumberFilter(
+        label=_("Trong vòng (km)"),
+        method="filter_noop",
+        min_value=Decimal(0),
+        max_value=Decimal(1000),
+    )
+
+    def filter_noop(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        slug, within = self.form.cleaned_data.get("near"), self.form.cleaned_data.get("within_km")
+        if within is not None and not slug:
+            slug = CROSSINGS[0].slug  # "within 20 km" alone: of Hữu Nghị, the main crossing
+        if not slug:
+            return queryset
+        queryset = queryset.annotate(
+            distance_km_sq=squared_km_to(PLACES_BY_SLUG[slug], self.coordinates_prefix)
+        )
+        if within is not None:
+            queryset = queryset.filter(distance_km_sq__lte=float(within) ** 2)
+        if not self.form.cleaned_data.get("sort"):
+            queryset = queryset.order_by(F("distance_km_sq").asc(nulls_last=True), "pk")
+        return queryset
+
+
+class ZoneFilter(NearFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Zone.Kind.choices)
     district = django_filters.ChoiceFilter(label=_("Huyện"), choices=District.choices)
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Zone.Status.choices)
@@ -126,7 +165,8 @@ class ZoneFilter(BootstrapFilterSet):
         fields: list[str] = []
 
 
-class PlotFilter(BootstrapFilterSet):
+class PlotFilter(NearFilterSet):
+    coordinates_prefix = "zone__"
     zone = ZoneChoiceFilter(
         label=_("Khu"),
         to_field_name="slug",
@@ -193,6 +233,41 @@ class PlotFilter(BootstrapFilterSet):
         )
         lookup = "gte" if name == "area_min" else "lte"
         return queryset.filter(**{f"area_m2__{lookup}": in_m2})
+
+
+class BuildingFilter(NearFilterSet):
+    coordinates_prefix = "zone__"
+    kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Building.Kind.choices)
+    district = django_filters.ChoiceFilter(
+        label=_("Huyện"), field_name="zone__district", choices=District.choices
+    )
+    area_min = django_filters.NumberFilter(
+        label=_("Diện tích sàn từ (m²)"),
+        field_name="floor_area_m2",
+        lookup_expr="gte",
+        min_value=Decimal(0),
+    )
+    height_min = django_filters.NumberFilter(
+        label=_("Chiều cao từ (m)"),
+        field_name="clear_height_m",
+        lookup_expr="gte",
+        min_value=Decimal(0),
+    )
+    rent_max = django_filters.NumberFilter(
+        label=_("Giá thuê tối đa (USD/m²/tháng)"),
+        field_name="rent_usd_m2_month",
+        lookup_expr="lte",
+        min_value=Decimal(0),
+    )
+    sort = OrderingFilter(
+        label=_("Sắp xếp"),
+        fields=(("floor_area_m2", "area"), ("rent_usd_m2_month", "rent")),
+        field_labels={"floor_area_m2": _("Diện tích"), "rent_usd_m2_month": _("Giá thuê")},
+    )
+
+    class Meta:
+        model = Building
+        fields: list[str] = []
 
 
 class RefusedFilter(Exception):

@@ -1,6 +1,9 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .costs import MAX_YEARS
 from .models import PERCENT, Plot, Project
 from .validators import validate_document
 
@@ -70,3 +73,15 @@ class ProposalForm(forms.Form):
     @property
     def project_statuses(self):
         return [(p, self.cleaned_data[f"project_{p.pk}"]) for p in self.projects]
+
+
+class CostCalculatorForm(forms.Form):
+    """The plot page's cost of occupancy: how much land, for how many years."""
+
+    area = forms.DecimalField(
+        label=_("Diện tích thuê (m²)"),
+        min_value=Decimal(1),
+        max_value=Decimal(100_000_000),
+        decimal_places=2,
+    )
+    years = forms.IntegerField(label=_("Số năm"), min_value=1, max_value=MAX_YEARS)

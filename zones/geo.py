@@ -67,8 +67,39 @@ def validate_polygon(value):
         )
 
 
+def ring_area(ring):
+    """Twice the signed area of a closed ring in degrees (shoelace): positive when the ring runs
+    counter-clockwise, as RFC 7946's right-hand rule wants an exterior ring to."""
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:], strict=False))
+
+
+def _wound(ring, counter_clockwise):
+    return ring if (ring_area(ring) > 0) == counter_clockwise else ring[::-1]
+
+
+def right_hand_rule(geometry):
+    """A copy of a Polygon or MultiPolygon with exterior rings counter-clockwise and holes
+    clockwise (RFC 7946 §3.1.6). Staff paste outlines from any tool, in either direction, and
+    the stored value is theirs: the site turns each ring on the way out, so every GeoJSON it
+    serves follows the rule whatever was pasted."""
+    if not geometry or geometry.get("type") not in POLYGON_TYPES:
+        return geometry
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
+    wound = [
+        [_wound(ring, counter_clockwise=(i == 0)) for i, ring in enumerate(polygon)]
+        for polygon in polygons
+    ]
+    return {
+        **geometry,
+        "coordinates": wound[0] if geometry["type"] == "Polygon" else wound,
+    }
+
+
 def polygon_geometry(value):
-    """The bare geometry of a stored value (a Feature is unwrapped)."""
+    """The bare geometry of a stored value (a Feature is unwrapped), its rings wound as RFC 7946
+    asks: what every map, download and API answer serves."""
     if not value:
         return None
-    return value.get("geometry") if value.get("type") == "Feature" else value
+    return right_hand_rule(value.get("geometry") if value.get("type") == "Feature" else value)

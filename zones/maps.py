@@ -69,23 +69,38 @@ def map_legend(other_clusters=None):
     return items
 
 
+def _plot_feature(plot, inquire):
+    return {
+        "geometry": polygon_geometry(plot.boundary),
+        "colour": Plot.Status(plot.status).colour,
+        "code": plot.code,
+        "url": plot.get_absolute_url(),
+        "area": f"{num(plot.area_m2, 0)} {_('m²')}",
+        "status": plot.get_status_display(),
+        "inquire": f"{inquire}?plot={quote(plot.reference)}"
+        if plot.status == Plot.Status.AVAILABLE
+        else "",
+    }
+
+
+def plot_map(plot):
+    """One plot's outline inside its zone's (None when neither is drawn)."""
+    zone = plot.zone
+    if not (plot.boundary or zone.boundary):
+        return None
+    return {
+        "centre": None,
+        "boundary": polygon_geometry(zone.boundary),
+        "plots": [_plot_feature(plot, reverse("investors:inquire"))] if plot.boundary else [],
+        "legend": legend([Plot.Status(plot.status)]),
+        "inquireLabel": _("Đăng ký quan tâm lô này"),
+    }
+
+
 def zone_map(zone):
     """A zone's outline and its plots, coloured by status, with a link to express interest."""
     inquire = reverse("investors:inquire")
-    plots = [
-        {
-            "geometry": polygon_geometry(plot.boundary),
-            "colour": Plot.Status(plot.status).colour,
-            "code": plot.code,
-            "area": f"{num(plot.area_m2, 0)} {_('m²')}",
-            "status": plot.get_status_display(),
-            "inquire": f"{inquire}?plot={quote(plot.reference)}"
-            if plot.status == Plot.Status.AVAILABLE
-            else "",
-        }
-        for plot in zone.plots.all()
-        if plot.boundary
-    ]
+    plots = [_plot_feature(plot, inquire) for plot in zone.plots.all() if plot.boundary]
     centre = [float(zone.latitude), float(zone.longitude)] if zone.latitude is not None else None
     if not (plots or zone.boundary or centre):
         return None

@@ -1010,6 +1010,26 @@ class Plot(Versioned, TimeStamped):
         blank=True,
         help_text=_("Ví dụ: mặt tiền đường nội khu, gần trạm biến áp."),
     )
+    shape = models.CharField(
+        _("hình dạng"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: gần vuông, khoảng 300 × 400 m; đất đã san nền."),
+    )
+    road_frontage_m = models.DecimalField(
+        _("mặt tiền đường (m)"),
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    utilities_at_edge = models.CharField(
+        _("hạ tầng đến chân lô"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ: điện 22 kV, nước sạch, thoát nước thải, cáp quang đến ranh lô."),
+    )
     lease_term_ends = models.DateField(_("thời hạn thuê đến"), null=True, blank=True)
     rent_quoted_on = models.DateField(_("ngày báo giá"), null=True, blank=True)
     boundary = models.JSONField(
@@ -1042,7 +1062,7 @@ class Plot(Versioned, TimeStamped):
         return f"{self.zone} – {self.code}"
 
     def get_absolute_url(self):
-        return f"{self.zone.get_absolute_url()}#plot-{self.code}"
+        return reverse("zones:plot", kwargs={"slug": self.zone.slug, "code": self.code})
 
     @property
     def reference(self):
@@ -1382,3 +1402,224 @@ class ZonePhoto(TimeStamped):
         """The middle rendition: the fallback for browsers without srcset."""
         names = [name for _, name in sorted(self.renditions.items(), key=lambda i: int(i[0]))]
         return default_storage.url(names[len(names) // 2]) if names else self.image.url
+
+
+class CostItem(TimeStamped):
+    """One price an occupant pays: a zone's, or a plot's where it differs from its zone's.
+    No figure without its unit and basis; no amount means "on request"."""
+
+    class Kind(models.TextChoices):
+        LAND_RENT = "land_rent", _("Tiền thuê đất")
+        MANAGEMENT_FEE = "management_fee", _("Phí hạ tầng, phí quản lý")
+        POWER = "power", _("Giá điện")
+        WATER = "water", _("Giá nước sạch")
+        WASTEWATER = "wastewater", _("Giá xử lý nước thải")
+        VAT = "vat", _("Thuế giá trị gia tăng")
+        DEPOSIT = "deposit", _("Đặt cọc")
+
+    class Basis(models.TextChoices):
+        PER_M2_YEAR = "m2_year", _("/m²/năm")
+        PER_M2_TERM = "m2_term", _("/m² cho cả thời hạn thuê")
+        PER_KWH = "kwh", _("/kWh")
+        PER_M3 = "m3", _("/m³")
+        PERCENT = "percent", _("%")
+        MONTHS_OF_RENT = "months", _("tháng tiền thuê")
+
+    class TimeOfDay(models.TextChoices):
+        ALL_DAY = "", _("cả ngày")
+        PEAK = "peak", _("giờ cao điểm")
+        NORMAL = "normal", _("giờ bình thường")
+        OFF_PEAK = "off_peak", _("giờ thấp điểm")
+
+    # Bases whose amount is a count, not money.
+    WITHOUT_CURRENCY = (Basis.PERCENT, Basis.MONTHS_OF_RENT)
+
+    zone = models.ForeignKey(
+        Zone, verbose_name=_("khu"), on_delete=models.CASCADE, related_name="costs"
+    )
+    plot = models.ForeignKey(
+        Plot,
+        verbose_name=_("riêng cho lô"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="costs",
+        help_text=_("Để trống nếu áp dụng cho cả khu."),
+    )
+    kind = models.CharField(_("khoản"), max_length=20, choices=Kind)
+    time_of_day = models.CharField(
+        _("khung giờ"), max_length=10, choices=TimeOfDay, blank=True, default=""
+    )
+    amount = models.DecimalField(
+        _("mức"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=POSITIVE,
+        help_text=_("Để trống nếu chỉ báo khi có yêu cầu."),
+    )
+    currency = models.CharField(
+        _("đơn vị tiền"), max_length=3, choices=Plot.Currency, blank=True, default=""
+    )
+    basis = models.CharField(_("cách tính"), max_length=10, choices=Basis)
+    term_ends_year = models.PositiveSmallIntegerField(
+        _("thời hạn thuê đến năm"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2150)],
+    )
+    note = models.CharField(
+        _("ghi chú"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ: trả một lần khi ký hợp đồng; giá chưa gồm VAT."),
+    )
+    as_of = models.DateField(_("tính đến ngày"), null=True, blank=True)
+    source = models.CharField(_("nguồn"), max_length=300, blank=True)
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    objects = CatalogueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["zone", "kind", "time_of_day", "pk"]
+        verbose_name = _("chi phí")
+        verbose_name_plural = _("chi phí")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gt=0), name="cost_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True)
+                | Q(basis__in=["percent", "months"])
+                | ~Q(currency=""),
+                name="cost_money_has_currency",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.zone} – {self.get_kind_display()}"
+
+    def clean(self):
+        if (
+            self.amount is not None
+            and self.basis not in self.WITHOUT_CURRENCY
+            and not self.currency
+        ):
+            raise ValidationError({"currency": _("Hãy chọn đơn vị tiền cho mức giá này.")})
+        if self.plot_id and self.zone_id and self.plot.zone_id != self.zone_id:
+            raise ValidationError({"plot": _("Lô đất này không thuộc khu đã chọn.")})
+
+
+class ExchangeRate(TimeStamped):
+    """What one unit of a foreign currency is worth in đồng, as staff set it, with its date:
+    the cost calculator shows its sums in VND, USD and CNY at these rates."""
+
+    class Currency(models.TextChoices):
+        USD = "USD", "USD"
+        CNY = "CNY", "CNY"
+
+    currency = models.CharField(_("ngoại tệ"), max_length=3, choices=Currency, unique=True)
+    vnd_per_unit = models.DecimalField(
+        _("số đồng cho một đơn vị"), max_digits=12, decimal_places=2, validators=POSITIVE
+    )
+    as_of = models.DateField(_("tỷ giá ngày"))
+    source = models.CharField(
+        _("nguồn"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: tỷ giá bán của Vietcombank."),
+    )
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    objects = CatalogueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["currency"]
+        verbose_name = _("tỷ giá")
+        verbose_name_plural = _("tỷ giá")
+        constraints = [
+            models.CheckConstraint(condition=Q(vnd_per_unit__gt=0), name="rate_positive"),
+        ]
+
+    def __str__(self):
+        return f"1 {self.currency} = {self.vnd_per_unit} VND ({self.as_of})"
+
+
+class BuildingQuerySet(CatalogueQuerySet["Building"]):
+    def published(self) -> Self:
+        return self.filter(zone__is_published=True)
+
+
+class Building(TimeStamped):
+    """A ready-built factory or warehouse to rent in a zone, beside its land."""
+
+    class Kind(models.TextChoices):
+        FACTORY = "factory", _("Nhà xưởng")
+        WAREHOUSE = "warehouse", _("Nhà kho")
+
+    zone = models.ForeignKey(
+        Zone, verbose_name=_("khu"), on_delete=models.CASCADE, related_name="buildings"
+    )
+    code = models.SlugField(_("ký hiệu"), max_length=40)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind)
+    floor_area_m2 = models.DecimalField(
+        _("diện tích sàn (m²)"), max_digits=10, decimal_places=1, validators=POSITIVE
+    )
+    clear_height_m = models.DecimalField(
+        _("chiều cao thông thuỷ (m)"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    floor_load_t_m2 = models.DecimalField(
+        _("tải trọng sàn (tấn/m²)"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    crane_t = models.DecimalField(
+        _("cầu trục (tấn)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    power_kva = models.PositiveIntegerField(_("công suất điện (kVA)"), null=True, blank=True)
+    dock_doors = models.PositiveSmallIntegerField(_("số cửa xuất nhập hàng"), null=True, blank=True)
+    year_built = models.PositiveSmallIntegerField(
+        _("năm xây dựng"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    rent_usd_m2_month = models.DecimalField(
+        _("giá thuê (USD/m²/tháng)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=POSITIVE,
+        help_text=_("Để trống nếu giá thuê theo thoả thuận."),
+    )
+    available_from = models.DateField(_("sẵn sàng từ ngày"), null=True, blank=True)
+    rent_quoted_on = models.DateField(_("ngày báo giá"), null=True, blank=True)
+    is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+
+    objects = BuildingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["zone", "code"]
+        verbose_name = _("nhà xưởng, kho xây sẵn")
+        verbose_name_plural = _("nhà xưởng, kho xây sẵn")
+        constraints = [
+            models.UniqueConstraint(fields=["zone", "code"], name="building_code_unique_in_zone"),
+            models.CheckConstraint(condition=Q(floor_area_m2__gt=0), name="building_area_positive"),
+            models.CheckConstraint(
+                condition=Q(rent_usd_m2_month__isnull=True) | Q(rent_usd_m2_month__gt=0),
+                name="building_rent_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.zone} – {self.code}"
+
+    def get_absolute_url(self):
+        return reverse("zones:building", kwargs={"slug": self.zone.slug, "code": self.code})
+
+    @property
+    def monthly_rent_usd(self):
+        """The whole building's rent a month, where a rate per m² is given."""
+        if self.rent_usd_m2_month is None:
+            return None
+        return self.rent_usd_m2_month * self.floor_area_m2

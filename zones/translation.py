@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import FigureChangeNote, Indicator, Plot, Project, Sector, Zone, ZonePhoto
+from .models import CostItem, FigureChangeNote, Indicator, Plot, Project, Sector, Zone, ZonePhoto
 
 
 @register(Zone)
@@ -34,7 +34,12 @@ class SectorTranslation(TranslationOptions):
 
 @register(Plot)
 class PlotTranslation(TranslationOptions):
-    fields = ("description",)
+    fields = ("description", "shape", "utilities_at_edge")
+
+
+@register(CostItem)
+class CostItemTranslation(TranslationOptions):
+    fields = ("note", "source")
 
 
 @register(Project)

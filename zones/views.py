@@ -1,25 +1,34 @@
+from urllib.parse import quote
+
 import django_filters
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from portal.links import absolute_url
+
 from . import province
 from .charts import bar_chart, line_chart
+from .costs import cost_table, default_years, occupancy, plot_costs
 from .data import langson
-from .filters import PlotFilter, RefusedFilter, ZoneFilter, bind_filter
-from .forms import ProposalForm
-from .maps import MARKER_FIELDS, map_legend, map_markers, zone_map
-from .models import Indicator, Plot, Project, Proposal, Zone
+from .factsheets import outline_svg, render_pdf
+from .filters import BuildingFilter, PlotFilter, RefusedFilter, ZoneFilter, bind_filter
+from .forms import CostCalculatorForm, ProposalForm
+from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, zone_map
+from .models import Building, CostItem, ExchangeRate, Indicator, Plot, Project, Proposal, Zone
+from .places import PLACES_BY_SLUG, distances_from
 from .province import other_clusters
 from .services import proposal_submit
 from .shortlist import shortlist_get, shortlist_toggle_zone
@@ -157,6 +166,32 @@ class PlotListView(FilteredListMixin, ListView):
         return super().get(request, *args, **kwargs)
 
 
+class BuildingListView(FilteredListMixin, ListView):
+    template_name = "zones/building_list.html"
+    context_object_name = "buildings"
+    filterset_class = BuildingFilter
+
+    def base_queryset(self):
+        return Building.objects.published().select_related("zone").order_by("zone__name", "code")
+
+
+class BuildingDetailView(DetailView):
+    template_name = "zones/building_detail.html"
+    context_object_name = "building"
+
+    def get_object(self, queryset=None):
+        buildings = Building.objects.published().select_related("zone")
+        return get_object_or_404(
+            buildings, zone__slug=self.kwargs["slug"], code=self.kwargs["code"]
+        )
+
+    def get_context_data(self, **kwargs):
+        zone = self.object.zone
+        return super().get_context_data(
+            zone=zone, distances=distances_from(zone.latitude, zone.longitude), **kwargs
+        )
+
+
 class ZoneDetailView(DetailView):
     template_name = "zones/zone_detail.html"
     context_object_name = "zone"
@@ -166,6 +201,7 @@ class ZoneDetailView(DetailView):
             Prefetch("plots", queryset=Plot.objects.free_first().prefetch_related("sectors")),
             Prefetch("projects", queryset=Project.objects.select_related("sector", "plot")),
             Prefetch("children", queryset=Zone.objects.published()),
+            Prefetch("costs", queryset=CostItem.objects.filter(plot=None), to_attr="zone_costs"),
             "photos",
             "sectors",
         )
@@ -173,6 +209,7 @@ class ZoneDetailView(DetailView):
     def get_context_data(self, **kwargs):
         points, changes = self.object.figure_history()
         return super().get_context_data(
+            cost_rows=cost_table(self.object.zone_costs),
             fill_rate_chart=line_chart(points),
             figure_changes=changes,
             crossing_distances=province.distances_from(self.object),
@@ -183,25 +220,143 @@ class ZoneDetailView(DetailView):
         )
 
 
-def compare(request):
-    """Up to four zones side by side: from ?zones=a,b,c, else the visitor's shortlist."""
+class PlotDetailView(DetailView):
+    """One plot: its outline in its zone's, its figures, its price and a way to ask about it."""
+
+    template_name = "zones/plot_detail.html"
+    context_object_name = "plot"
+
+    def get_object(self, queryset=None):
+        plots = (
+            Plot.objects.published()
+            .by_reference(f"{self.kwargs['slug']}/{self.kwargs['code']}")
+            .select_related("zone")
+            .prefetch_related("sectors")
+        )
+        return get_object_or_404(plots)
+
+    def get(self, request, *args, **kwargs):
+        self.object = plot = self.get_object()
+        costs = plot_costs(plot)
+        rates = {rate.currency: rate for rate in ExchangeRate.objects.all()}
+        asked = "area" in request.GET or "years" in request.GET
+        form = CostCalculatorForm(
+            request.GET if asked else None,
+            initial={"area": plot.area_m2, "years": default_years(plot, costs)},
+        )
+        if asked and form.is_valid():
+            area, years = form.cleaned_data["area"], form.cleaned_data["years"]
+        else:
+            area, years = plot.area_m2, default_years(plot, costs)
+        context = self.get_context_data(
+            object=plot,
+            zone=plot.zone,
+            map_data=plot_map(plot),
+            cost_rows=cost_table(costs),
+            distances=distances_from(plot.zone.latitude, plot.zone.longitude),
+            calculator=form,
+            occupancy=occupancy(plot, costs, rates, area_m2=area, years=years),
+        )
+        return self.render_to_response(context, status=400 if asked and form.errors else 200)
+
+
+def plot_factsheet(request, slug, code):
+    """The plot's fact sheet as a PDF in the visitor's language (cached until the catalogue
+    changes)."""
+    plots = (
+        Plot.objects.published()
+        .by_reference(f"{slug}/{code}")
+        .select_related("zone")
+        .prefetch_related("sectors")
+    )
+    plot = get_object_or_404(plots)
+    outlines = plot.zone.plots.exclude(boundary=None).values_list("code", "boundary")
+    context = {
+        "plot": plot,
+        "zone": plot.zone,
+        "cost_rows": cost_table(plot_costs(plot)),
+        "distances": distances_from(plot.zone.latitude, plot.zone.longitude),
+        "map_svg": outline_svg(plot.zone.boundary, outlines, highlight=plot.code),
+        "page_url": absolute_url(plot.get_absolute_url()),
+    }
+    filename = slugify(f"{plot.zone.slug}-{plot.code}") or "plot"
+    return _factsheet(request, f"plot:{quote(plot.reference)}", "plot", context, filename)
+
+
+def zone_factsheet(request, slug):
+    """The zone's fact sheet as a PDF in the visitor's language."""
+    zone = get_object_or_404(Zone.objects.for_listing(), slug=slug)
+    outlines = zone.plots.exclude(boundary=None).values_list("code", "boundary")
+    context = {
+        "zone": zone,
+        "cost_rows": cost_table(list(zone.costs.filter(plot=None))),
+        "distances": distances_from(zone.latitude, zone.longitude),
+        "map_svg": outline_svg(zone.boundary, outlines),
+        "page_url": absolute_url(zone.get_absolute_url()),
+    }
+    return _factsheet(request, f"zone:{zone.slug}", "zone", context, zone.slug)
+
+
+def _factsheet(request, key, template, context, filename):
+    context["LANGUAGE_CODE"] = get_language()
+    pdf = render_pdf(
+        key,
+        f"zones/factsheets/{template}.html",
+        context,
+        base_url=request.build_absolute_uri("/"),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    return response
+
+
+def _compared_zones(request):
+    """The zones to compare, from ?zones=a,b,c, else the visitor's shortlist: (zones, whether
+    more were asked for than the limit)."""
     limit = settings.COMPARE_MAX_ZONES
     requested = request.GET.get("zones")
     slugs = [s for s in (requested or "").split(",") if s][:50]
     if requested is None:
         slugs = shortlist_get(request)
-    too_many = len(slugs) > limit
     found = {
         z.slug: z for z in Zone.objects.for_listing().with_min_rent().filter(slug__in=slugs[:limit])
     }
-    zones = [found[s] for s in slugs[:limit] if s in found]
+    return [found[s] for s in slugs[:limit] if s in found], len(slugs) > limit
+
+
+def compare(request):
+    """Up to four zones side by side: from ?zones=a,b,c, else the visitor's shortlist."""
+    zones, too_many = _compared_zones(request)
     context = {
         "zones": zones,
         "too_many": too_many,
-        "limit": limit,
+        "limit": settings.COMPARE_MAX_ZONES,
         "share_query": ",".join(z.slug for z in zones),
     }
     return render(request, "zones/compare.html", context, status=400 if too_many else 200)
+
+
+def compare_factsheet(request):
+    """The comparison as a PDF in the visitor's language."""
+    zones, _too_many = _compared_zones(request)
+    if not zones:
+        raise Http404
+    huu_nghi = PLACES_BY_SLUG["huu-nghi"]
+    for zone in zones:
+        zone.km_to_huu_nghi = next(
+            (
+                km
+                for place, km in distances_from(zone.latitude, zone.longitude)
+                if place == huu_nghi
+            ),
+            None,
+        )
+    query = ",".join(z.slug for z in zones)
+    context = {
+        "zones": zones,
+        "page_url": absolute_url(f"{reverse('zones:compare')}?zones={query}"),
+    }
+    return _factsheet(request, f"compare:{query}", "compare", context, "compare")
 
 
 @csrf_exempt  # edits only the visitor's own shortlist: no forged request can harm them, and

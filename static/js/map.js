@@ -47,7 +47,7 @@
     (data.plots || []).forEach(function (p) {
       var popup = document.createElement("div");
       var title = document.createElement("strong");
-      title.textContent = p.code;
+      title.appendChild(p.url ? link(p.url, p.code) : document.createTextNode(p.code));
       popup.appendChild(title);
       popup.appendChild(document.createTextNode(" · " + p.area + " · " + p.status));
       if (p.inquire) {

@@ -59,6 +59,6 @@ def test_the_api_names_a_plot_by_its_zone_code_and_page(client, plot, settings):
     item = client.get("/api/v1/plots").json()["items"][0]
     assert "id" not in item
     assert (item["zone"], item["code"]) == ("dong-banh", "B1")
-    assert item["url"] == f"{settings.SITE_URL}/zones/dong-banh/#plot-B1"
+    assert item["url"] == f"{settings.SITE_URL}/zones/dong-banh/plots/B1/"
     schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["PlotOut"]
     assert "id" not in schema["properties"] and "url" in schema["required"]

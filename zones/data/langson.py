@@ -590,3 +590,103 @@ NEIGHBOURS = [
         ],
     ),
 ]
+
+# Sample prices for the zones with sample plots: the sources give no rent, fee or tariff, so
+# every figure here is marked sample, for staff to replace; a kind left without an amount
+# shows "on request". (kind, time of day, amount, currency, basis, note)
+SAMPLE_SOURCE = T(
+    "Dữ liệu mẫu của cổng thông tin, chưa phải giá chính thức",
+    "The portal's sample data, not an official price",
+    "门户网站示例数据，非官方价格",
+)
+COSTS = [
+    (
+        "land_rent",
+        "",
+        None,
+        "",
+        "m2_term",
+        T(
+            "Giá theo từng lô; trả một lần hoặc theo tiến độ thoả thuận.",
+            "Priced plot by plot; paid once or in agreed instalments.",
+            "按地块定价；一次性支付或按约定分期支付。",
+        ),
+    ),
+    (
+        "management_fee",
+        "",
+        D("0.5"),
+        "USD",
+        "m2_year",
+        T("Trả hằng năm.", "Paid yearly.", "每年支付。"),
+    ),
+    ("power", "peak", D("3266"), "VND", "kwh", T("", "", "")),
+    ("power", "normal", D("1811"), "VND", "kwh", T("", "", "")),
+    ("power", "off_peak", D("1146"), "VND", "kwh", T("", "", "")),
+    ("water", "", D("12000"), "VND", "m3", T("", "", "")),
+    ("wastewater", "", D("0.35"), "USD", "m3", T("", "", "")),
+    (
+        "vat",
+        "",
+        D("10"),
+        "",
+        "percent",
+        T(
+            "Các mức giá trên chưa gồm VAT.",
+            "The prices above exclude VAT.",
+            "以上价格不含增值税。",
+        ),
+    ),
+    ("deposit", "", None, "", "months", T("", "", "")),
+]
+COSTS_AS_OF = date(2026, 11, 1)
+# Sample exchange rates, for the cost calculator until staff set real ones.
+EXCHANGE_RATES = [("USD", D("25400")), ("CNY", D("3550"))]
+
+# Sample ready-built factories and warehouses: none is in the sources.
+# (zone, code, kind, floor m², clear height m, floor load t/m², crane t, power kVA, dock doors,
+#  year built, USD/m²/month, available from)
+BUILDINGS = [
+    (
+        "hong-phong",
+        "X-01",
+        "factory",
+        5_000,
+        D("9"),
+        D("3"),
+        D("5"),
+        1_000,
+        4,
+        2024,
+        D("4.2"),
+        date(2027, 1, 1),
+    ),
+    (
+        "hong-phong",
+        "K-01",
+        "warehouse",
+        3_000,
+        D("10"),
+        D("5"),
+        None,
+        250,
+        6,
+        2023,
+        D("3.8"),
+        date(2026, 12, 1),
+    ),
+    (
+        "dong-banh",
+        "X-01",
+        "factory",
+        8_000,
+        D("8"),
+        D("2"),
+        D("10"),
+        1_500,
+        3,
+        2022,
+        D("3.5"),
+        date(2027, 3, 1),
+    ),
+]

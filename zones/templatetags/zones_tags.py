@@ -1,4 +1,5 @@
 import json
+import math
 from decimal import Decimal
 
 from django import template
@@ -119,3 +120,11 @@ def zone_jsonld(zone, request):
             )
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_SAFE_JSON)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.filter
+def km_from_squared(value):
+    """A distance in km, one decimal, from its square (NearFilterSet's `distance_km_sq`)."""
+    if value is None or value == "":
+        return ""
+    return num(Decimal(str(math.sqrt(value))), 1)

@@ -8,7 +8,17 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from zones.data import langson
-from zones.models import M2_PER_HA, Indicator, Plot, Project, Sector, Zone
+from zones.models import (
+    M2_PER_HA,
+    Building,
+    CostItem,
+    ExchangeRate,
+    Indicator,
+    Plot,
+    Project,
+    Sector,
+    Zone,
+)
 
 TRANSLATED = {"vi", "en", "zh_hans"}  # the keys of a translated value (langson.T)
 
@@ -47,7 +57,8 @@ def sample_layout(zone, plots, gap_m=30):
     margin = 60
     west, east = -row_width / 2 - margin, row_width / 2 + margin
     north, south = margin, bottom - margin
-    ring = [(west, north), (east, north), (east, south), (west, south), (west, north)]
+    # Counter-clockwise, as RFC 7946 wants an exterior ring (the site turns any ring on output too).
+    ring = [(west, north), (west, south), (east, south), (east, north), (west, north)]
     outlines[None] = {
         "type": "Polygon",
         "coordinates": [
@@ -61,7 +72,7 @@ def sample_layout(zone, plots, gap_m=30):
 
 
 def _square(lng0, lat0, x, y, side, m_per_deg_lng, m_per_deg_lat):
-    corners = [(x, y), (x + side, y), (x + side, y - side), (x, y - side), (x, y)]
+    corners = [(x, y), (x, y - side), (x + side, y - side), (x + side, y), (x, y)]
     return {
         "type": "Polygon",
         "coordinates": [
@@ -144,6 +155,63 @@ class Loader:
                 )
                 if created:
                     plot.sectors.set(sectors[s] for s in sector_slugs)
+
+        for slug in langson.PLOTS:
+            zone = zones[slug]
+            if zone.costs.exists():
+                continue  # staff have recorded this zone's prices: no sample beside them
+            for kind, time_of_day, amount, currency, basis, note in langson.COSTS:
+                self.sync(
+                    CostItem,
+                    {"zone": zone, "plot": None, "kind": kind, "time_of_day": time_of_day},
+                    {
+                        "amount": amount,
+                        "currency": currency,
+                        "basis": basis,
+                        "note": note,
+                        "as_of": langson.COSTS_AS_OF,
+                        "source": langson.SAMPLE_SOURCE,
+                        "is_sample": True,
+                    },
+                )
+        for (
+            zone_slug,
+            code,
+            kind,
+            area,
+            height,
+            load,
+            crane,
+            kva,
+            docks,
+            year,
+            rent,
+            ready,
+        ) in langson.BUILDINGS:
+            self.sync(
+                Building,
+                {"zone": zones[zone_slug], "code": code},
+                {
+                    "kind": kind,
+                    "floor_area_m2": Decimal(area),
+                    "clear_height_m": height,
+                    "floor_load_t_m2": load,
+                    "crane_t": crane,
+                    "power_kva": kva,
+                    "dock_doors": docks,
+                    "year_built": year,
+                    "rent_usd_m2_month": rent,
+                    "rent_quoted_on": langson.COSTS_AS_OF,
+                    "available_from": ready,
+                    "is_sample": True,
+                },
+            )
+        for currency, vnd in langson.EXCHANGE_RATES:
+            self.sync(
+                ExchangeRate,
+                {"currency": currency},
+                {"vnd_per_unit": vnd, "as_of": langson.COSTS_AS_OF, "is_sample": True},
+            )
 
         for slug, projects in langson.PROJECTS.items():
             zone = zones[slug]
