@@ -116,18 +116,28 @@ class EstimateAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("thông tin nhập"))
     def inputs_table(self, estimate):
-        return _pairs(estimate.inputs.items())
+        return estimate_inputs_html(estimate)
 
     @admin.display(description=_("kết quả"))
     def answer_table(self, estimate):
-        answer = estimate.answer
-        rows = [
-            (f["title"], f"{f['how_much']} ({f['legal_basis']}; {f['confidence']})")
-            for f in answer.get("applies", [])
-        ]
-        rows += [(f["title"], f["summary"]) for f in answer.get("warnings", [])]
-        rows.append((_("Thuế suất TNDN từng năm (%)"), answer.get("cit_rates_pct")))
-        return _pairs(rows)
+        return estimate_answer_html(estimate)
+
+
+def estimate_inputs_html(estimate):
+    return _pairs(estimate.inputs.items())
+
+
+def estimate_answer_html(estimate):
+    """What the investor was told: the incentives that applied, the warnings, the CIT rates.
+    The inquiry's admin page shows it too."""
+    answer = estimate.answer
+    rows = [
+        (f["title"], f"{f['how_much']} ({f['legal_basis']}; {f['confidence']})")
+        for f in answer.get("applies", [])
+    ]
+    rows += [(f["title"], f["summary"]) for f in answer.get("warnings", [])]
+    rows.append((_("Thuế suất TNDN từng năm (%)"), answer.get("cit_rates_pct")))
+    return _pairs(rows)
 
 
 def _pairs(rows):
