@@ -104,8 +104,7 @@ class EstimateAdmin(admin.ModelAdmin):
     """Read only: what an investor saw, sent with an inquiry."""
 
     list_display = ["__str__", "created"]
-    readonly_fields = ["token", "created", "inputs_table", "answer_table"]
-    fields = readonly_fields
+    readonly_fields = fields = ("token", "created", "inputs_table", "answer_table")
     date_hierarchy = "created"
 
     def has_add_permission(self, request):

@@ -9,8 +9,21 @@ from zones.data.langson import T
 
 BEFORE = {"licensed_before": datetime.date(2025, 10, 1)}
 FROM = {"licensed_from": datetime.date(2025, 10, 1)}
-CIT_OLD = "Luật Thuế TNDN 2008 (sửa đổi bởi Luật 32/2013, 71/2014); Nghị định 218/2013"
-CIT_NEW = "Luật Thuế TNDN 2025 (Luật 67/2025/QH15 – số hiệu chưa xác nhận)"
+CIT_OLD = T(
+    "Luật Thuế TNDN 2008 (sửa đổi bởi Luật 32/2013, 71/2014)",
+    "CIT Law 2008 (as amended by Laws 32/2013, 71/2014)",
+    "2008年企业所得税法（经第32/2013号、第71/2014号法律修订）",
+)
+CIT_NEW = T(
+    "Luật Thuế TNDN 2025 (Luật 67/2025/QH15 – số hiệu chưa xác nhận)",
+    "CIT Law 2025 (Law 67/2025/QH15 – number not confirmed)",
+    "2025年企业所得税法（第67/2025/QH15号法律——编号未确认）",
+)
+IMPORT_LAW = T(
+    "Luật Thuế xuất nhập khẩu 107/2016; Nghị định 134/2016",
+    "Import and Export Duty Law 107/2016; Decree 134/2016",
+    "第107/2016号进出口税法；第134/2016号议定",
+)
 LARGE = {"min_capital_vnd_bn": 6000, "min_jobs": 3001, "min_revenue_vnd_bn": 10000}
 NOT_CONFIRMED = T(
     " Mức và thời hạn dự kiến giữ như luật cũ; nghị định hướng dẫn chưa thấy.",
@@ -29,7 +42,11 @@ LOCATION_CLASSES = [
         "rank": 1,
         "name": T("Khu kinh tế", "Economic zone", "经济区"),
         "confidence": "H",
-        "source": "Nghị định 35/2022 (khu kinh tế được coi là địa bàn đặc biệt khó khăn)",
+        "source": T(
+            "Nghị định 35/2022 (khu kinh tế được coi là địa bàn đặc biệt khó khăn)",
+            "Decree 35/2022 (economic zones count as especially difficult areas)",
+            "第35/2022号议定（经济区视为特别困难地区）",
+        ),
     },
     {
         "slug": "especially-difficult",
@@ -40,7 +57,11 @@ LOCATION_CLASSES = [
             "社会经济条件特别困难地区",
         ),
         "confidence": "H",
-        "source": "Nghị định 31/2021, Phụ lục III; Nghị định 239/2025 (theo xã)",
+        "source": T(
+            "Nghị định 31/2021, Phụ lục III; Nghị định 239/2025 (theo xã)",
+            "Decree 31/2021, Appendix III; Decree 239/2025 (by commune)",
+            "第31/2021号议定附录三；第239/2025号议定（按乡）",
+        ),
     },
     {
         "slug": "difficult",
@@ -51,19 +72,29 @@ LOCATION_CLASSES = [
             "社会经济条件困难地区",
         ),
         "confidence": "H",
-        "source": "Nghị định 31/2021, Phụ lục III; Nghị định 239/2025 (theo xã)",
+        "source": T(
+            "Nghị định 31/2021, Phụ lục III; Nghị định 239/2025 (theo xã)",
+            "Decree 31/2021, Appendix III; Decree 239/2025 (by commune)",
+            "第31/2021号议定附录三；第239/2025号议定（按乡）",
+        ),
     },
     {
         "slug": "industrial-park",
         "rank": 4,
         "name": T("Khu công nghiệp", "Industrial park", "工业园区"),
         "confidence": "H",
-        "source": "Luật Đầu tư 2020, Điều 16",
+        "source": T(
+            "Luật Đầu tư 2020, Điều 16", "Investment Law 2020, Art. 16", "2020年投资法第16条"
+        ),
     },
 ]
 
 # Decree 31/2021 Appendix III for Lạng Sơn, from memory of the decree: not confirmed (L).
-DISTRICT_SOURCE = "Nghị định 31/2021, Phụ lục III (chưa xác nhận: cần đối chiếu văn bản)"
+DISTRICT_SOURCE = T(
+    "Nghị định 31/2021, Phụ lục III (chưa xác nhận: cần đối chiếu văn bản)",
+    "Decree 31/2021, Appendix III (not confirmed: check the text)",
+    "第31/2021号议定附录三（未确认：请核对原文）",
+)
 DISTRICT_CLASSES = {
     **dict.fromkeys(
         [
@@ -104,7 +135,11 @@ RULES = [
         "classes": ["economic-zone", "especially-difficult"],
         **BEFORE,
         "legal_document": CIT_OLD,
-        "legal_article": "Nghị định 218/2013, Điều 15–16",
+        "legal_article": T(
+            "Nghị định 218/2013, Điều 15–16",
+            "Decree 218/2013, Art. 15–16",
+            "第218/2013号议定第15–16条",
+        ),
         "confidence": "H",
     },
     {
@@ -131,7 +166,11 @@ RULES = [
         **LARGE,
         **BEFORE,
         "legal_document": CIT_OLD,
-        "legal_article": "Luật Đầu tư 2020, Điều 15–16; Nghị định 218/2013, Điều 15",
+        "legal_article": T(
+            "Luật Đầu tư 2020, Điều 15–16; Nghị định 218/2013, Điều 15",
+            "Investment Law 2020, Art. 15–16; Decree 218/2013, Art. 15",
+            "2020年投资法第15–16条；第218/2013号议定第15条",
+        ),
         "confidence": "H",
     },
     {
@@ -154,7 +193,11 @@ RULES = [
         "classes": ["difficult"],
         **BEFORE,
         "legal_document": CIT_OLD,
-        "legal_article": "Nghị định 218/2013, Điều 15–16",
+        "legal_article": T(
+            "Nghị định 218/2013, Điều 15–16",
+            "Decree 218/2013, Art. 15–16",
+            "第218/2013号议定第15–16条",
+        ),
         "confidence": "H",
     },
     {
@@ -175,7 +218,9 @@ RULES = [
         "classes": ["industrial-park"],
         **BEFORE,
         "legal_document": CIT_OLD,
-        "legal_article": "Nghị định 218/2013, Điều 16",
+        "legal_article": T(
+            "Nghị định 218/2013, Điều 16", "Decree 218/2013, Art. 16", "第218/2013号议定第16条"
+        ),
         "confidence": "H",
     },
     # The new CIT law (in force 1 Oct 2025): areas and economic zones remain (H), their rates
@@ -312,7 +357,11 @@ RULES = [
             "尚未确认。",
         ),
         "exempt_years_other": 3,
-        "legal_document": "Nghị định 103/2024 (thay Nghị định 46/2014, từ 01/8/2024)",
+        "legal_document": T(
+            "Nghị định 103/2024 (thay Nghị định 46/2014, từ 01/8/2024)",
+            "Decree 103/2024 (replacing Decree 46/2014, from 1 Aug 2024)",
+            "第103/2024号议定（自2024年8月1日起取代第46/2014号议定）",
+        ),
         "confidence": "H",
     },
     # Import duty (H).
@@ -330,8 +379,8 @@ RULES = [
             "享受投资优惠项目为形成固定资产而进口的货物。",
         ),
         "classes": ["economic-zone", "especially-difficult", "difficult"],
-        "legal_document": "Luật Thuế xuất nhập khẩu 107/2016; Nghị định 134/2016",
-        "legal_article": "Điều 16 khoản 11",
+        "legal_document": IMPORT_LAW,
+        "legal_article": T("Điều 16 khoản 11", "Art. 16.11", "第16条第11款"),
         "confidence": "H",
     },
     {
@@ -350,8 +399,8 @@ RULES = [
         ),
         "classes": ["industrial-park"],
         **BEFORE,
-        "legal_document": "Luật Thuế xuất nhập khẩu 107/2016; Nghị định 134/2016",
-        "legal_article": "Điều 16 khoản 11",
+        "legal_document": IMPORT_LAW,
+        "legal_article": T("Điều 16 khoản 11", "Art. 16.11", "第16条第11款"),
         "confidence": "H",
     },
     {
@@ -371,8 +420,8 @@ RULES = [
         ),
         "exempt_years_other": 5,
         "classes": ["economic-zone", "especially-difficult"],
-        "legal_document": "Luật Thuế xuất nhập khẩu 107/2016; Nghị định 134/2016",
-        "legal_article": "Điều 16 khoản 13",
+        "legal_document": IMPORT_LAW,
+        "legal_article": T("Điều 16 khoản 13", "Art. 16.13", "第16条第13款"),
         "confidence": "H",
     },
     # Warnings.
@@ -396,7 +445,11 @@ RULES = [
         ),
         "large_group": True,
         "bites_below_cit_pct": 15,
-        "legal_document": "Nghị quyết 107/2023/QH15; Nghị định 236/2025",
+        "legal_document": T(
+            "Nghị quyết 107/2023/QH15; Nghị định 236/2025",
+            "Resolution 107/2023/QH15; Decree 236/2025",
+            "第107/2023/QH15号决议；第236/2025号议定",
+        ),
         "confidence": "H",
     },
     {
@@ -437,7 +490,7 @@ RULES = [
             "not confirmed: ask the developer and the management board.",
             "土地租金减免是否适用于向园区开发商转租土地的企业尚未确认：请咨询开发商和管委会。",
         ),
-        "legal_document": "Nghị định 103/2024",
+        "legal_document": T("Nghị định 103/2024", "Decree 103/2024", "第103/2024号议定"),
         "confidence": "X",
     },
     {
@@ -457,14 +510,18 @@ RULES = [
             "可获资助。",
         ),
         "min_capital_vnd_bn": 3000,
-        "legal_document": "Nghị định 182/2024",
+        "legal_document": T("Nghị định 182/2024", "Decree 182/2024", "第182/2024号议定"),
         "confidence": "H",
     },
 ]
 
 # The licensing steps seen on Vietnamese provinces' eRegulations portals (H); the time limits
 # are from one secondary source (M). Fees are left to staff where not known.
-STEP_SOURCE = "Cổng eRegulations của các tỉnh; Luật Đầu tư 2020"
+STEP_SOURCE = T(
+    "Cổng eRegulations của các tỉnh; Luật Đầu tư 2020",
+    "Provinces' eRegulations portals; Investment Law 2020",
+    "各省eRegulations门户；2020年投资法",
+)
 BOARD = T(
     "Ban quản lý khu kinh tế, khu công nghiệp của tỉnh",
     "The province's economic-zone and industrial-park management board",

@@ -33,7 +33,7 @@ class EstimateForm(forms.Form):
         label=_("Hoặc huyện, thành phố"),
         help_text=_("Chỉ dùng khi dự án không nằm trong khu, cụm công nghiệp nào ở trên."),
     )
-    sector = forms.ModelChoiceField(
+    sector = forms.ModelChoiceField(  # type: ignore[var-annotated]
         Sector.objects.all(),
         to_field_name="slug",
         required=False,

@@ -166,7 +166,7 @@ class IncentiveRule(Sourced):
         blank=True,
         help_text=_("Dự án ở một trong các địa bàn này. Để trống: mọi địa bàn."),
     )
-    sectors = models.ManyToManyField(
+    sectors = models.ManyToManyField(  # type: ignore[var-annotated]
         Sector,
         verbose_name=_("ngành nghề"),
         blank=True,

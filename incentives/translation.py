@@ -8,12 +8,17 @@ from .models import DistrictClass, IncentiveRule, LicensingStep, LocationClass
 
 @register(LocationClass)
 class LocationClassTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "source")
+
+
+@register(DistrictClass)
+class DistrictClassTranslation(TranslationOptions):
+    fields = ("source",)
 
 
 @register(IncentiveRule)
 class IncentiveRuleTranslation(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "summary", "legal_document", "legal_article", "source")
 
 
 @register(LicensingStep)
@@ -27,6 +32,7 @@ class LicensingStepTranslation(TranslationOptions):
         "time_limit",
         "fees",
         "parallel",
+        "source",
     )
 
 

@@ -27,20 +27,20 @@ def load(apps, schema_editor):
     LicensingStep = apps.get_model("incentives", "LicensingStep")
     classes = {}
     for row in data.LOCATION_CLASSES:
-        classes[row["slug"]] = LocationClass.objects.create(**_translated(row, {"name"}))
+        values = _translated(row, {"name", "source"})
+        classes[row["slug"]] = LocationClass.objects.create(**values)
     for district, slug in data.DISTRICT_CLASSES.items():
         DistrictClass.objects.create(
             district=district,
             location_class=classes[slug],
-            source=data.DISTRICT_SOURCE,
             confidence="L",
+            **_translated({"source": data.DISTRICT_SOURCE}, {"source"}),
         )
     for row in data.RULES:
         row = dict(row)
         wanted = row.pop("classes", [])
-        values = _translated(row, {"title", "summary"})
+        values = _translated(row, {"title", "summary", "legal_document", "legal_article"})
         values["verify_with_authority"] = values["confidence"] != "H"
-        values.setdefault("source", "INCENTIVES.md")
         rule = IncentiveRule.objects.create(**values)
         rule.location_classes.set([classes[slug] for slug in wanted])
     translated = {"title", "what", "who_decides", "documents", "time_limit", "parallel"}
@@ -49,7 +49,8 @@ def load(apps, schema_editor):
         values.setdefault("contact", data.BOARD_CONTACT["vi"])
         for lang in LANGS:
             values.setdefault(f"contact_{lang}", data.BOARD_CONTACT[lang])
-        LicensingStep.objects.create(order=order, source=data.STEP_SOURCE, **values)
+        values.update(_translated({"source": data.STEP_SOURCE}, {"source"}))
+        LicensingStep.objects.create(order=order, **values)
 
 
 class Migration(migrations.Migration):
