@@ -378,27 +378,9 @@ RULES = [
             "Goods imported to form the fixed assets of an incentive-eligible project.",
             "享受投资优惠项目为形成固定资产而进口的货物。",
         ),
-        "classes": ["economic-zone", "especially-difficult", "difficult"],
-        "legal_document": IMPORT_LAW,
-        "legal_article": T("Điều 16 khoản 11", "Art. 16.11", "第16条第11款"),
-        "confidence": "H",
-    },
-    {
-        "kind": "import_duty",
-        "order": 2,
-        "title": T(
-            "Miễn thuế nhập khẩu hàng hoá tạo tài sản cố định (khu công nghiệp)",
-            "Import duty exemption on fixed assets (industrial park)",
-            "构成固定资产的进口货物免征进口税（工业园区）",
-        ),
-        "summary": T(
-            "Cho dự án được ưu đãi vì nằm trong khu công nghiệp (cấp phép trước 01/10/2025).",
-            "For projects eligible through an industrial-park location (licensed before 1 Oct "
-            "2025).",
-            "适用于因位于工业园区而享受优惠的项目（2025年10月1日前获证）。",
-        ),
-        "classes": ["industrial-park"],
-        **BEFORE,
+        # Industrial parks stay incentive areas under the Investment Law (Art. 16): the new CIT
+        # law's "a park alone no longer qualifies" is about corporate income tax.
+        "classes": ["economic-zone", "especially-difficult", "difficult", "industrial-park"],
         "legal_document": IMPORT_LAW,
         "legal_article": T("Điều 16 khoản 11", "Art. 16.11", "第16条第11款"),
         "confidence": "H",

@@ -138,12 +138,23 @@ def test_import_duty_exemptions(langson, slug, licence_date, expected):
     assert [f.title for f in answer.applies if f.kind == "import_duty"] == expected
 
 
-def test_a_plain_park_after_october_2025_gets_no_import_duty_exemption(db):
+def test_a_plain_park_after_october_2025_keeps_the_fixed_asset_import_duty_exemption(db):
+    # The new CIT law's "a park alone no longer qualifies" is about CIT: parks stay incentive
+    # areas under the Investment Law, so their projects' fixed assets still enter duty-free.
     park = ZoneFactory(kind=Zone.Kind.INDUSTRIAL_PARK, district=District.LANG_SON_CITY)
 
     answer = estimate(Project(licence_date=AFTER, zone=park))
 
-    assert [f for f in answer.applies if f.kind == "import_duty"] == []
+    assert [f.title for f in answer.applies if f.kind == "import_duty"] == [
+        "Miễn thuế nhập khẩu hàng hoá tạo tài sản cố định"
+    ]
+
+
+def test_an_economic_zone_gets_each_import_duty_exemption_once(langson):
+    answer = estimate(_project("hong-phong", BEFORE))
+
+    titles = [f.title for f in answer.applies if f.kind == "import_duty"]
+    assert len(titles) == len(set(titles)) == 2
 
 
 def test_every_answer_says_it_is_indicative_and_the_irc_binds(langson):
