@@ -498,7 +498,8 @@ RULES = [
 ]
 
 # The licensing steps seen on Vietnamese provinces' eRegulations portals (H); the time limits
-# are from one secondary source (M). Fees are left to staff where not known.
+# are from one secondary source (M). Where the deciding body or documents go beyond the sources,
+# the step is marked L until staff confirm it. Fees are left to staff where not known.
 STEP_SOURCE = T(
     "Cổng eRegulations của các tỉnh; Luật Đầu tư 2020",
     "Provinces' eRegulations portals; Investment Law 2020",
@@ -592,7 +593,7 @@ STEPS = [
             "Charter, list of members or shareholders, copy of the IRC.",
             "公司章程、成员或股东名单、IRC副本。",
         ),
-        "confidence": "H",
+        "confidence": "L",  # the step is in the sources (H); its body and documents are not
     },
     {
         "title": T(
@@ -607,7 +608,7 @@ STEPS = [
             "企业编号即税号；刻制印章并开立直接投资资本账户。",
         ),
         "who_decides": T("Cơ quan thuế; ngân hàng", "Tax office; bank", "税务机关；银行"),
-        "confidence": "H",
+        "confidence": "L",  # the step is in the sources (H); its body and documents are not
     },
     {
         "title": T(
@@ -656,7 +657,7 @@ STEPS = [
             "In parallel with the fire-safety approval.",
             "可与消防审批同时进行。",
         ),
-        "confidence": "H",
+        "confidence": "L",  # the step is in the sources (H); its body and documents are not
     },
     {
         "title": T(
@@ -679,7 +680,7 @@ STEPS = [
             "In parallel with the environmental procedure.",
             "可与环境手续同时进行。",
         ),
-        "confidence": "H",
+        "confidence": "L",  # the step is in the sources (H); its body and documents are not
     },
     {
         "title": T(
