@@ -126,3 +126,18 @@ def test_guide_lists_every_step_in_order(client, langson):
     positions = [html.index(step) for step in steps]
     assert positions == sorted(positions)
     json.dumps(positions)
+
+
+def test_a_rule_changed_shows_at_once_on_the_cached_zone_page(client, langson, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    url = "/zones/dong-banh/"
+    assert "17 %" in client.get(url).content.decode()
+    assert client.get(url)["X-Cache"] == "hit"
+
+    rule = IncentiveRule.objects.get(title="Thuế TNDN ưu đãi tại địa bàn khó khăn (luật mới)")
+    rule.cit_rate_pct = 15
+    rule.save()
+
+    page = client.get(url)
+    assert page["X-Cache"] == "miss"
+    assert "thuế suất 15 % trong 10 năm" in page.content.decode()
