@@ -1,4 +1,3 @@
-import datetime
 from decimal import Decimal
 
 from django import forms
@@ -86,15 +85,18 @@ class EstimateForm(forms.Form):
         help_text=_("Trong 2 của 4 năm gần nhất (thuế tối thiểu toàn cầu)."),
     )
 
+    def __init__(self, *args, require_place: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The API answers without a place too: for a project outside any incentive area.
+        self.require_place = require_place
+
     def clean_licence_date(self):
-        day = self.cleaned_data["licence_date"] or timezone.localdate()
-        if not datetime.date(2000, 1, 1) <= day <= datetime.date(2100, 12, 31):
-            raise ValidationError(_("Ngày không hợp lệ."))
-        return day
+        return self.cleaned_data["licence_date"] or timezone.localdate()
 
     def clean(self):
         data = super().clean()
-        if not data.get("zone") and not data.get("district") and not self.errors:
+        place = data.get("zone") or data.get("district")
+        if self.require_place and not place and not self.errors:
             raise ValidationError(_("Chọn khu, cụm công nghiệp hoặc huyện của dự án."))
         return data
 

@@ -64,13 +64,33 @@ def test_api_answers_the_same_as_the_page(client, langson):
 
 @pytest.mark.parametrize(
     "params",
-    [{}, {"zone": "no-such-zone"}, {"district": "x"}, {"zone": "hong-phong", "jobs": "-1"}],
+    [
+        {"district": "x"},
+        {"zone": "hong-phong", "jobs": "-1"},
+        {"zone": "hong-phong", "licence_date": "2025-13-01"},
+        {"zone": "hong-phong", "capital": "lots"},
+    ],
 )
 def test_api_refuses_bad_parameters_with_json_400(client, langson, params):
     response = client.get("/api/v1/incentives/estimate", params)
 
     assert response.status_code == 400
     assert response.json()["detail"] == "Invalid parameters."
+
+
+@pytest.mark.parametrize("params", [{"zone": "no-such-zone"}, {"sector": "no-such-sector"}])
+def test_api_does_not_find_an_unknown_zone_or_sector(client, langson, params):
+    response = client.get("/api/v1/incentives/estimate", params)
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+def test_api_without_a_place_answers_for_a_project_outside_any_incentive_area(client, langson):
+    data = client.get("/api/v1/incentives/estimate", {"capital": "7000", "jobs": "4000"}).json()
+
+    assert data["locations"] == []
+    assert data["cit_rates_pct"][:5] == [0, 0, 0, 0, 5]  # the large-project level, on size alone
 
 
 def test_changing_a_rule_in_the_admin_changes_the_answer(admin_client, client, langson):
