@@ -5,11 +5,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import Country
 
+from incentives.admin import estimate_answer_html, estimate_inputs_html
 from zones.admin import OutOfReachMixin
 
 from .models import Inquiry, InquiryNote, OfficerProfile, OutboxMessage
@@ -32,6 +34,7 @@ INVESTOR_FIELDS = (
     "jobs_expected",
     "start_by",
     "message",
+    "estimate_answer",
     "language",
     "consent_at",
     "privacy_notice_version",
@@ -183,6 +186,16 @@ class InquiryAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
     @admin.display(description=_("khu quan tâm"))
     def zone_list(self, inquiry):
         return ", ".join(zone.name for zone in inquiry.zones.all())
+
+    @admin.display(description=_("ước tính ưu đãi kèm theo"))
+    def estimate_answer(self, inquiry):
+        if inquiry.estimate is None:
+            return "–"
+        return format_html(
+            "{}{}",
+            estimate_inputs_html(inquiry.estimate),
+            estimate_answer_html(inquiry.estimate),
+        )
 
     @admin.display(description=_("vốn dự kiến"))
     def capital(self, inquiry):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from incentives.services import estimate_form_from_query
 from zones.models import Plot, Zone
 
 from .models import Inquiry
@@ -78,6 +79,8 @@ class InquiryForm(forms.ModelForm):
         error_messages={"required": _("Vui lòng đồng ý với thông báo bảo mật để gửi đăng ký.")},
     )
     form_token = forms.UUIDField(widget=forms.HiddenInput)
+    # The incentive estimate the visitor chose to send along: the estimator's query string.
+    estimate = forms.CharField(widget=forms.HiddenInput, required=False)
     # A honeypot: hidden from people, filled in by bots.
     website = forms.CharField(required=False, max_length=200, label=_("Để trống ô này"))
 
@@ -185,6 +188,16 @@ class InquiryForm(forms.ModelForm):
                 params={"years": MAX_START_YEARS},
             )
         return start_by
+
+    def clean_estimate(self):
+        """The estimator's form, or None: an estimate that no longer holds is dropped, and
+        never stops the inquiry."""
+        return estimate_form_from_query(self.cleaned_data.get("estimate", ""))
+
+    @property
+    def estimate_choice(self):
+        """The estimate to be sent along, for the notice above the form."""
+        return estimate_form_from_query(self["estimate"].value() or "")
 
     @property
     def plot_choice(self):

@@ -115,6 +115,14 @@ class Inquiry(models.Model):
         blank=True,
         related_name="inquiries",
     )
+    estimate = models.OneToOneField(
+        "incentives.Estimate",
+        verbose_name=_("ước tính ưu đãi kèm theo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inquiry",
+    )
     capital_amount = models.DecimalField(
         _("vốn đầu tư dự kiến"),
         max_digits=18,

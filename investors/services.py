@@ -11,6 +11,8 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from incentives.services import estimate_create
+
 from .models import Inquiry, OutboxMessage, ReferenceSequence, add_working_days
 from .outbox import outbox_queue
 
@@ -48,6 +50,8 @@ def inquiry_submit(*, form: "InquiryForm", token: uuid.UUID, language: str) -> I
                 now, settings.INQUIRY_FIRST_RESPONSE_WORKING_DAYS
             )
             inquiry.reference = _next_reference(timezone.localdate(now).year)
+            if estimate_form := form.cleaned_data.get("estimate"):
+                inquiry.estimate = estimate_create(form=estimate_form)
             inquiry.save()
             form.save_m2m()
             if inquiry.plot_id:

@@ -20,6 +20,8 @@ def _initial(request):
     """Pre-select what the visitor came from: ?zone=<slug>, or ?plot=<zone slug>/<code> (a
     free plot)."""
     initial = {"form_token": InquiryForm.new_token(), "zones": []}
+    # ?estimate=<the estimator's query string>, from the incentive estimator.
+    initial["estimate"] = request.GET.get("estimate", "")[:2000]
     # ?zone=<slug> from a zone page, ?zones=a,b,c from the compare page.
     slugs = [request.GET.get("zone", "")] + request.GET.get("zones", "").split(",")[:10]
     if slugs := [s[:80] for s in slugs if s]:

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "csp",
     "bootstrap",  # Bootstrap 5's CSS and JS from the django-bootstrap-static package: no CDN
     "zones",
+    "incentives",  # the incentive rules, the estimator and the licensing guide
     "investors",
     "portal",  # site-wide: commands, the staff dashboard, system checks, staff roles
 ]

@@ -5,12 +5,16 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from incentives.api import router as incentives_router
 from portal.health import healthz, readyz
 from portal.sitemaps import sitemap_xml
 from portal.views import robots_txt
 from zones.api import api
 from zones.urls import building_urlpatterns, developer_urlpatterns, plot_urlpatterns
 from zones.views import HomeView
+
+# The incentives estimate joins the one API (zones must not import incentives).
+api.add_router("/incentives", incentives_router)
 
 admin.site.site_header = _("Cổng đầu tư đất công nghiệp Lạng Sơn – Quản trị")
 admin.site.site_title = _("Quản trị cổng đầu tư Lạng Sơn")
@@ -32,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("plots/", include((plot_urlpatterns, "plots"))),
     path("buildings/", include((building_urlpatterns, "buildings"))),
     path("developer/", include((developer_urlpatterns, "developer"))),
+    path("incentives/", include("incentives.urls")),
     path("", include("investors.urls")),
     prefix_default_language=False,
 )

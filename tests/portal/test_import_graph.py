@@ -41,6 +41,14 @@ def test_zones_imports_nothing_from_investors():
     assert offenders == []
 
 
+@pytest.mark.parametrize(("app", "above"), [("zones", "incentives"), ("incentives", "investors")])
+def test_a_domain_imports_nothing_from_one_above_it(app, above):
+    offenders = [
+        str(path.relative_to(ROOT)) for path in modules(app) if above in imported_packages(path)
+    ]
+    assert offenders == []
+
+
 def test_no_zones_migration_depends_on_an_investors_one():
     for path in (ROOT / "zones" / "migrations").glob("0*.py"):
         assert '("investors",' not in path.read_text(), path.name
@@ -48,7 +56,7 @@ def test_no_zones_migration_depends_on_an_investors_one():
 
 @pytest.mark.parametrize("module", PORTAL_LOWER_FLOOR)
 def test_portal_s_lower_floor_imports_no_domain(module):
-    assert not {"zones", "investors"} & set(imported_packages(ROOT / module))
+    assert not {"zones", "incentives", "investors"} & set(imported_packages(ROOT / module))
 
 
 def test_the_check_sees_an_import_hidden_in_a_function(tmp_path):

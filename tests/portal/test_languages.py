@@ -103,7 +103,7 @@ def test_catalogues_hold_every_interface_string_of_the_code(tmp_path):
     """Extract the strings afresh (as `make messages` does) and compare with the catalogue."""
     if not shutil.which("xgettext"):
         tool_missing("GNU gettext is missing: apt-get install gettext")
-    for part in ["manage.py", "portal", "zones", "investors", "templates"]:
+    for part in ["manage.py", "portal", "zones", "incentives", "investors", "templates"]:
         source = ROOT / part
         copy = shutil.copy if source.is_file() else shutil.copytree
         copy(source, tmp_path / part)
