@@ -241,6 +241,15 @@ class InquiryNote(models.Model):
         return f"{self.inquiry.reference} – {self.author} – {self.created:%Y-%m-%d %H:%M}"
 
 
+class OfficerProfileQuerySet(models.QuerySet["OfficerProfile"]):
+    def public(self) -> Self:
+        """Profiles investors may see: a display name chosen, an active staff account."""
+        return self.exclude(display_name="").filter(user__is_active=True, user__is_staff=True)
+
+    def covering(self, zone: Zone) -> Self:
+        return self.public().filter(zones=zone)
+
+
 class OfficerProfile(models.Model):
     """How an investment officer is presented to investors: office details, never private ones."""
 
@@ -259,13 +268,30 @@ class OfficerProfile(models.Model):
     title = models.CharField(_("chức danh"), max_length=120, blank=True)
     office_email = models.EmailField(_("email cơ quan"), blank=True)
     office_phone = models.CharField(_("điện thoại cơ quan"), max_length=40, blank=True)
+    photo = models.ImageField(_("ảnh"), upload_to="officers/", blank=True)
+    languages = models.CharField(
+        _("ngôn ngữ giao tiếp"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: “Tiếng Việt, tiếng Trung”."),
+    )
+    zones = models.ManyToManyField(
+        Zone,
+        verbose_name=_("khu phụ trách"),
+        blank=True,
+        related_name="officer_profiles",
+        help_text=_("Trang của các khu này giới thiệu cán bộ làm đầu mối (khi có tên hiển thị)."),
+    )
+
+    objects = OfficerProfileQuerySet.as_manager()
 
     class Meta:
+        ordering = ["display_name"]
         verbose_name = _("thông tin cán bộ")
         verbose_name_plural = _("thông tin cán bộ")
 
     def __str__(self):
-        return str(self.user)
+        return self.display_name or str(self.user)
 
 
 class OutboxMessageQuerySet(models.QuerySet["OutboxMessage"]):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.health import healthz, readyz
 from portal.sitemaps import sitemap_xml
-from portal.views import robots_txt
+from portal.views import contact, robots_txt
 from zones.api import api
 from zones.urls import developer_urlpatterns, plot_urlpatterns
 from zones.views import HomeView
@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("plots/", include((plot_urlpatterns, "plots"))),
     path("developer/", include((developer_urlpatterns, "developer"))),
     path("", include("investors.urls")),
+    path("contact/", contact, name="contact"),
     prefix_default_language=False,
 )
 

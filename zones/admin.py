@@ -21,6 +21,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    ContactPoint,
     DeveloperCompany,
     Indicator,
     Plot,
@@ -482,6 +483,27 @@ class DeveloperCompanyAdmin(admin.ModelAdmin):
     list_display = ("name",)
     search_fields = ("name",)
     filter_horizontal = ("members",)
+
+
+@admin.register(ContactPoint)
+class ContactPointAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    """The addresses, telephones and hours investors see on the contact page and zone pages;
+    every change is kept in the history."""
+
+    list_display = ("name", "kind", "zone", "phone", "email", "is_sample", "is_published")
+    list_filter = ("kind", "is_sample", "is_published", "zone")
+    list_editable = ("is_published",)
+    list_select_related = ("zone",)
+    search_fields = ("name_vi", "name_en", "phone", "email")
+    autocomplete_fields = ("zone",)
+    fieldsets = (
+        (None, {"fields": ("kind", "zone", "name", "position", "is_published")}),
+        (
+            _("Liên hệ"),
+            {"fields": ("address", "phone", "email", "working_hours", "languages", "is_sample")},
+        ),
+        (_("Vị trí trên bản đồ"), {"fields": ("latitude", "longitude")}),
+    )
 
 
 class ProposalPlotChangeInline(admin.TabularInline):

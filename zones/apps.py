@@ -13,7 +13,7 @@ class ZonesConfig(AppConfig):
         from . import signals  # noqa: F401 (connects the receivers)
         from .api import PlotQuery, ZoneQuery
         from .filters import PlotFilter, ZoneFilter
-        from .models import Indicator, Plot, Project, Sector, Zone, ZonePhoto
+        from .models import ContactPoint, Indicator, Plot, Project, Sector, Zone, ZonePhoto
 
         # Every public page and API answer shows some of these: a change rebuilds them.
         invalidate_on_change(
@@ -23,6 +23,7 @@ class ZonesConfig(AppConfig):
             ZonePhoto,
             Sector,
             Indicator,
+            ContactPoint,
             m2m=(Zone.sectors.through, Plot.sectors.through),
         )
         # What each cached page reads from its query string, and nothing else: a page asked with

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from zones.data import langson
-from zones.models import M2_PER_HA, Indicator, Plot, Project, Sector, Zone
+from zones.models import M2_PER_HA, ContactPoint, Indicator, Plot, Project, Sector, Zone
 
 TRANSLATED = {"vi", "en", "zh_hans"}  # the keys of a translated value (langson.T)
 
@@ -167,6 +167,17 @@ class Loader:
             values = {k: v for k, v in record.items() if k != "slug"}
             values.update(position=position, source=langson.SOURCE)
             self.sync(Indicator, {"slug": record["slug"]}, values)
+
+        for record in langson.PROVINCIAL_CONTACTS:
+            values = {**langson.SAMPLE_CONTACT, **record}
+            self.sync(ContactPoint, {"kind": values.pop("kind"), "zone": None}, values)
+        for record in langson.ZONES:
+            if record.get("managing_body"):
+                self.sync(
+                    ContactPoint,
+                    {"kind": ContactPoint.Kind.MANAGING_BODY, "zone": zones[record["slug"]]},
+                    {**langson.SAMPLE_CONTACT, "name": record["managing_body"]},
+                )
         return self.stats
 
 
