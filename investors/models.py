@@ -202,10 +202,91 @@ class Inquiry(models.Model):
 
     @property
     def officer_public_name(self):
-        """The assigned officer as investors see them: their profile's display name, else the
-        team; never a username nor an account's name, which staff never chose to publish."""
-        profile = getattr(self.assignee, "officer_profile", None)
-        return (profile and profile.display_name) or _("Nhóm xúc tiến đầu tư")
+        return officer_public_name(self.assignee)
+
+    @property
+    def public_stage(self) -> "InquiryEvent.Stage | None":
+        """The stage investors are told of for the current status; None for new and spam."""
+        return InquiryEvent.STAGE_OF_STATUS.get(self.status)
+
+
+def officer_public_name(user: "User | None") -> str:
+    """An officer as investors see them: their profile's display name, else the team; never a
+    username nor an account's name, which staff never chose to publish."""
+    profile = getattr(user, "officer_profile", None)
+    return (profile and profile.display_name) or _("Nhóm xúc tiến đầu tư")
+
+
+class InquiryEvent(models.Model):
+    """A step of an inquiry that the investor is told of, by mail and on the status page's
+    timeline: never an internal note nor an internal verdict (spam, won or lost read "closed")."""
+
+    class Stage(models.TextChoices):
+        RECEIVED = "received", _("Đã tiếp nhận")
+        ASSIGNED = "assigned", _("Đã giao cán bộ phụ trách")
+        CONTACTED = "contacted", _("Đã liên hệ")
+        VISIT_SCHEDULED = "visit_scheduled", _("Đã hẹn khảo sát thực địa")
+        PROPOSAL_SENT = "proposal_sent", _("Đã gửi đề xuất")
+        CLOSED = "closed", _("Đã kết thúc")
+
+        @property
+        def next_step(self):
+            """What happens next, as the investor is told; "" when nothing more is promised."""
+            return {
+                "received": _("Một cán bộ xúc tiến đầu tư sẽ liên hệ với quý vị."),
+                "assigned": _("Cán bộ phụ trách sẽ liên hệ với quý vị."),
+                "contacted": _("Cán bộ phụ trách sẽ đề xuất khảo sát thực địa hoặc gửi đề xuất."),
+                "visit_scheduled": _("Cán bộ phụ trách sẽ xác nhận lịch khảo sát thực địa."),
+                "proposal_sent": _("Cán bộ phụ trách sẽ trao đổi với quý vị về đề xuất."),
+            }.get(self.value, "")
+
+        @property
+        def working_days(self) -> int | None:
+            """Within how many working days the next step is promised."""
+            return {
+                "received": settings.INQUIRY_FIRST_RESPONSE_WORKING_DAYS,
+                "assigned": settings.INQUIRY_FIRST_RESPONSE_WORKING_DAYS,
+                "contacted": 10,
+                "visit_scheduled": 5,
+                "proposal_sent": 10,
+            }.get(self.value)
+
+    STAGE_OF_STATUS = {
+        Inquiry.Status.CONTACTED: Stage.CONTACTED,
+        Inquiry.Status.SITE_VISIT: Stage.VISIT_SCHEDULED,
+        Inquiry.Status.NEGOTIATING: Stage.PROPOSAL_SENT,
+        Inquiry.Status.WON: Stage.CLOSED,
+        Inquiry.Status.LOST: Stage.CLOSED,
+    }
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events")
+    stage = models.CharField(_("giai đoạn"), max_length=20, choices=Stage)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ phụ trách"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    next_step_due = models.DateTimeField(_("hạn bước tiếp theo"), null=True, blank=True)
+    created = models.DateTimeField(_("lúc"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("mốc công khai")
+        verbose_name_plural = _("mốc công khai")
+
+    def __str__(self):
+        return f"{self.inquiry.reference} – {self.get_stage_display()}"
+
+    @property
+    def next_step(self):
+        return self.Stage(self.stage).next_step
+
+    @property
+    def officer_public_name(self):
+        return officer_public_name(self.officer)
 
 
 class ReferenceSequence(models.Model):

@@ -6,13 +6,18 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
-from .models import Inquiry, OutboxMessage, ReferenceSequence, add_working_days
+from .models import Inquiry, InquiryEvent, OutboxMessage, ReferenceSequence, add_working_days
 from .outbox import outbox_queue
+
+STATUS_LINK_SALT = "investors.status-link"
+STATUS_LINK_MAX_AGE = datetime.timedelta(days=90)
 
 if TYPE_CHECKING:
     from .forms import InquiryForm
@@ -52,6 +57,7 @@ def inquiry_submit(*, form: "InquiryForm", token: uuid.UUID, language: str) -> I
             form.save_m2m()
             if inquiry.plot_id:
                 inquiry.zones.add(inquiry.plot.zone_id)
+            _record_event(inquiry, InquiryEvent.Stage.RECEIVED, now=now)
             _queue_inquiry_mail(inquiry)
     except IntegrityError:
         # The same token, submitted twice at once: the other request stored it.
@@ -65,6 +71,7 @@ def _queue_inquiry_mail(inquiry: Inquiry) -> None:
     zones = list(inquiry.zones.all())
     context = {"inquiry": inquiry, "zones": zones, "site_url": settings.SITE_URL}
     with translation.override(inquiry.language):
+        context["status_link"] = inquiry_status_link(inquiry)
         outbox_queue(
             kind="inquiry_acknowledgement",
             to=[inquiry.email],
@@ -80,6 +87,77 @@ def _queue_inquiry_mail(inquiry: Inquiry) -> None:
             to=sorted(set(staff)),
             subject=render_to_string("investors/email/notification_subject.txt", context),
             body=render_to_string("investors/email/notification.txt", context),
+            inquiry=inquiry,
+        )
+
+
+def inquiry_status_link(inquiry: Inquiry) -> str:
+    """The status page's address, in the active language, with a signed token that opens it
+    already filled in for this inquiry; it expires after STATUS_LINK_MAX_AGE."""
+    token = signing.TimestampSigner(salt=STATUS_LINK_SALT).sign(inquiry.reference)
+    return f"{settings.SITE_URL}{reverse('investors:status')}?t={token}"
+
+
+def inquiry_from_status_link(token: str) -> Inquiry | None:
+    """The inquiry a status link's token names, or None when it is forged or expired."""
+    try:
+        reference = signing.TimestampSigner(salt=STATUS_LINK_SALT).unsign(
+            token, max_age=STATUS_LINK_MAX_AGE
+        )
+    except signing.BadSignature:  # SignatureExpired is one
+        return None
+    return Inquiry.objects.filter(reference=reference, anonymised_at__isnull=True).first()
+
+
+def _record_event(
+    inquiry: Inquiry, stage: InquiryEvent.Stage, *, now: datetime.datetime
+) -> InquiryEvent:
+    days = stage.working_days
+    return InquiryEvent.objects.create(
+        inquiry=inquiry,
+        stage=stage,
+        officer=inquiry.assignee,
+        next_step_due=add_working_days(now, days) if days is not None else None,
+        created=now,
+    )
+
+
+def inquiry_stage_changed(
+    *, inquiry: Inquiry, previous_status: str, previous_assignee_id: int | None
+) -> list[InquiryEvent]:
+    """After staff changed an inquiry: record each public step it took (a named officer
+    assigned, a new stage) and queue one mail per step to the investor, in their language, with
+    what happens next and by when. Spam and internal changes tell the investor nothing."""
+    if inquiry.status == Inquiry.Status.SPAM:
+        return []
+    now = timezone.now()
+    stages = []
+    if inquiry.assignee_id and inquiry.assignee_id != previous_assignee_id:
+        stages.append(InquiryEvent.Stage.ASSIGNED)
+    if inquiry.status != previous_status and (stage := inquiry.public_stage):
+        stages.append(stage)
+    events = []
+    with transaction.atomic():
+        for stage in stages:
+            event = _record_event(inquiry, stage, now=now)
+            _queue_stage_mail(inquiry, event)
+            events.append(event)
+    return events
+
+
+def _queue_stage_mail(inquiry: Inquiry, event: InquiryEvent) -> None:
+    with translation.override(inquiry.language):
+        context = {
+            "inquiry": inquiry,
+            "event": event,
+            "profile": getattr(event.officer, "officer_profile", None),
+            "status_link": inquiry_status_link(inquiry),
+        }
+        outbox_queue(
+            kind=f"inquiry_stage_{event.stage}",
+            to=[inquiry.email],
+            subject=render_to_string("investors/email/stage_subject.txt", context),
+            body=render_to_string("investors/email/stage.txt", context),
             inquiry=inquiry,
         )
 

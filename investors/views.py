@@ -11,7 +11,7 @@ from zones.shortlist import shortlist_get
 
 from .forms import InquiryForm, InquiryStatusForm
 from .models import Inquiry
-from .services import inquiry_submit
+from .services import inquiry_from_status_link, inquiry_submit
 
 SESSION_REFERENCE = "inquiry_reference"
 
@@ -106,6 +106,8 @@ def inquiry_thanks(request):
 @require_http_methods(["GET", "POST"])
 def inquiry_status(request):
     if request.method == "GET":
+        if token := request.GET.get("t", "")[:200]:
+            return _status_from_link(request, token)
         return render(request, "investors/inquiry_status.html", {"form": InquiryStatusForm()})
     if retry_after := limit_reached(
         request, group="inquiry-status", rate=settings.INQUIRY_STATUS_RATE_LIMIT, increment=True
@@ -124,7 +126,29 @@ def inquiry_status(request):
             .select_related("assignee__officer_profile")
             .first()
         )
-    context = {"form": form, "inquiry": inquiry, "looked_up": form.is_valid()}
+    return _status_page(request, form, inquiry, looked_up=form.is_valid())
+
+
+def _status_from_link(request, token):
+    """A mail's link: the status page already filled in, while its signature holds; else the
+    look-up form, saying the link no longer works."""
+    if retry_after := limit_reached(
+        request, group="inquiry-status", rate=settings.INQUIRY_STATUS_RATE_LIMIT, increment=True
+    ):
+        return too_many_requests(request, retry_after)
+    inquiry = inquiry_from_status_link(token)
+    if inquiry is None:
+        context = {"form": InquiryStatusForm(), "link_expired": True}
+        return render(request, "investors/inquiry_status.html", context)
+    form = InquiryStatusForm(initial={"reference": inquiry.reference, "email": inquiry.email})
+    return _status_page(request, form, inquiry, looked_up=True)
+
+
+def _status_page(request, form, inquiry, *, looked_up):
+    events = []
+    if inquiry:
+        events = list(inquiry.events.select_related("officer__officer_profile"))
+    context = {"form": form, "inquiry": inquiry, "looked_up": looked_up, "events": events}
     return render(request, "investors/inquiry_status.html", context)
 
 
