@@ -16,9 +16,9 @@ from django_countries.fields import Country
 
 from zones.admin import OutOfReachMixin
 
-from .models import Inquiry, InquiryNote, OfficerProfile, OutboxMessage
+from .models import Inquiry, InquiryNote, OfficerProfile, OutboxMessage, SiteVisit
 from .outbox import outbox_send
-from .services import inquiry_stage_changed
+from .services import inquiry_stage_changed, site_visit_confirmed
 
 # What the investor wrote: staff read it, never change it.
 INVESTOR_FIELDS = (
@@ -361,6 +361,80 @@ class OutboxMessageAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
         self.message_user(
             request, _("Đã gửi %(sent)s/%(total)s thư.") % {"sent": sent, "total": len(ids)}, level
         )
+
+
+@admin.register(SiteVisit)
+class SiteVisitAdmin(OutOfReachMixin, admin.ModelAdmin):
+    """Investors' visit requests: staff set the date and the officer, then "Đã xác nhận"; the
+    investor gets the calendar invitation. One officer cannot lead two visits at once."""
+
+    list_display = (
+        "inquiry",
+        "zone",
+        "preferred_from",
+        "preferred_to",
+        "people",
+        "interpreter_needed",
+        "status",
+        "starts_at",
+        "officer",
+    )
+    list_filter = ("status", "interpreter_needed", "zone")
+    list_select_related = ("inquiry", "zone", "officer")
+    search_fields = ("inquiry__reference", "inquiry__company_name")
+    readonly_fields = (
+        "inquiry",
+        "zone",
+        "preferred_from",
+        "preferred_to",
+        "people",
+        "languages",
+        "interpreter_needed",
+        "message",
+        "created",
+    )
+    fieldsets = (
+        (
+            _("Nhà đầu tư đề nghị"),
+            {
+                "fields": (
+                    "inquiry",
+                    "zone",
+                    "preferred_from",
+                    "preferred_to",
+                    "people",
+                    "languages",
+                    "interpreter_needed",
+                    "message",
+                    "created",
+                )
+            },
+        ),
+        (_("Xác nhận"), {"fields": ("status", "starts_at", "duration_minutes", "officer")}),
+    )
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.filter(inquiry__in=Inquiry.objects.visible_to(request.user))
+
+    def has_add_permission(self, request):
+        return False  # requests come from investors
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "officer":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        scheduling = {"status", "starts_at", "officer", "duration_minutes"}
+        if obj.status == SiteVisit.Status.CONFIRMED and scheduling & set(form.changed_data):
+            site_visit_confirmed(visit=obj)
+            self.message_user(
+                request,
+                _("Đã xếp thư mời kèm lịch hẹn (.ics) cho nhà đầu tư %(reference)s.")
+                % {"reference": obj.inquiry.reference},
+            )
 
 
 class OfficerProfileInline(admin.StackedInline):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zones.models import Plot, Zone
 
-from .models import Inquiry
+from .models import Inquiry, SiteVisit
 from .outbox import CONTROL_CHARACTERS
 
 MAX_START_YEARS = 10
@@ -218,3 +218,41 @@ class InquiryStatusForm(forms.Form):
 
     def clean_reference(self):
         return self.cleaned_data["reference"].strip().upper()
+
+
+class SiteVisitForm(forms.ModelForm):
+    """An investor asks to see the land: when, how many, in which languages."""
+
+    class Meta:
+        model = SiteVisit
+        fields = (
+            "zone",
+            "preferred_from",
+            "preferred_to",
+            "people",
+            "languages",
+            "interpreter_needed",
+            "message",
+        )
+        widgets = {
+            "preferred_from": forms.DateInput(attrs={"type": "date"}),
+            "preferred_to": forms.DateInput(attrs={"type": "date"}),
+        }
+        labels = {
+            "preferred_from": _("Ngày mong muốn, từ"),
+            "preferred_to": _("đến"),
+            "languages": _("Ngôn ngữ của đoàn"),
+            "message": _("Ghi chú"),
+        }
+
+    def __init__(self, *args, inquiry, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["zone"].queryset = Zone.objects.published()
+        if zones := list(inquiry.zones.all()):
+            self.fields["zone"].initial = zones[0]
+
+    def clean_preferred_from(self):
+        day = self.cleaned_data["preferred_from"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("Chọn một ngày từ hôm nay trở đi."))
+        return day

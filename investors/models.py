@@ -4,9 +4,10 @@ import datetime
 from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -404,6 +405,9 @@ class OutboxMessage(models.Model):
     to = models.JSONField(_("người nhận"))
     subject = models.CharField(_("tiêu đề"), max_length=300)
     body = models.TextField(_("nội dung"))
+    # [{"filename": ..., "content": ..., "mimetype": ...}]: text attachments such as a calendar
+    # invitation, stored with the message so a retry sends the same.
+    attachments = models.JSONField(_("tệp đính kèm"), default=list, blank=True)
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status, default=Status.PENDING, db_index=True
     )
@@ -422,3 +426,100 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.pk} ({self.get_status_display()})"
+
+
+class SiteVisit(models.Model):
+    """An investor's request to see the land, and the date and officer staff confirm for it."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Chờ xác nhận")
+        CONFIRMED = "confirmed", _("Đã xác nhận")
+        CANCELLED = "cancelled", _("Đã huỷ")
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="site_visits")
+    zone = models.ForeignKey(
+        Zone,
+        verbose_name=_("khu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="site_visits",
+    )
+    preferred_from = models.DateField(_("từ ngày"))
+    preferred_to = models.DateField(_("đến ngày"))
+    people = models.PositiveSmallIntegerField(
+        _("số người"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    languages = models.CharField(_("ngôn ngữ"), max_length=120, blank=True)
+    interpreter_needed = models.BooleanField(_("cần phiên dịch"), default=False)
+    message = models.TextField(_("ghi chú của nhà đầu tư"), max_length=2000, blank=True)
+
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status, default=Status.REQUESTED
+    )
+    starts_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("thời lượng (phút)"), default=180, validators=[MinValueValidator(30)]
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ dẫn đoàn"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="site_visits",
+        limit_choices_to={"is_staff": True},
+    )
+    created = models.DateTimeField(_("tạo lúc"), default=timezone.now)
+    updated = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("khảo sát thực địa")
+        verbose_name_plural = _("khảo sát thực địa")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(preferred_to__gte=F("preferred_from")),
+                name="sitevisit_preferred_dates_in_order",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="confirmed")
+                | Q(starts_at__isnull=False, officer__isnull=False),
+                name="sitevisit_confirmed_has_date_and_officer",
+            ),
+            models.UniqueConstraint(
+                fields=["officer", "starts_at"],
+                condition=Q(status="confirmed"),
+                name="sitevisit_officer_not_double_booked",
+                violation_error_message=_("Cán bộ này đã có một buổi khảo sát khác vào giờ này."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.inquiry.reference} – {self.get_status_display()}"
+
+    @property
+    def ends_at(self):
+        return self.starts_at and self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+
+    def clean(self):
+        if self.preferred_from and self.preferred_to and self.preferred_to < self.preferred_from:
+            raise ValidationError({"preferred_to": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+        if self.status != self.Status.CONFIRMED:
+            return
+        if not (self.starts_at and self.officer_id):
+            raise ValidationError(_("Chọn ngày giờ và cán bộ dẫn đoàn để xác nhận."))
+        if self.officer_busy():
+            raise ValidationError(
+                {"starts_at": _("Cán bộ này đã có một buổi khảo sát khác vào giờ này.")}
+            )
+
+    def officer_busy(self) -> bool:
+        """Whether the officer has another confirmed visit overlapping this one. One query."""
+        others = SiteVisit.objects.filter(
+            officer_id=self.officer_id,
+            status=self.Status.CONFIRMED,
+            starts_at__lt=self.ends_at,
+            starts_at__gt=self.starts_at - datetime.timedelta(hours=12),
+        ).exclude(pk=self.pk)
+        return any(other.ends_at > self.starts_at for other in others)

@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
@@ -9,9 +11,15 @@ from portal.ratelimits import limit_reached, too_many_requests
 from zones.models import Plot, Zone
 from zones.shortlist import shortlist_get
 
-from .forms import InquiryForm, InquiryStatusForm
-from .models import Inquiry
-from .services import inquiry_from_status_link, inquiry_submit
+from .forms import InquiryForm, InquiryStatusForm, SiteVisitForm
+from .models import Inquiry, SiteVisit
+from .services import (
+    inquiry_from_status_link,
+    inquiry_submit,
+    site_visit_cancel,
+    site_visit_request,
+    status_token,
+)
 
 SESSION_REFERENCE = "inquiry_reference"
 
@@ -145,11 +153,48 @@ def _status_from_link(request, token):
 
 
 def _status_page(request, form, inquiry, *, looked_up):
-    events = []
+    context = {"form": form, "inquiry": inquiry, "looked_up": looked_up}
     if inquiry:
-        events = list(inquiry.events.select_related("officer__officer_profile"))
-    context = {"form": form, "inquiry": inquiry, "looked_up": looked_up, "events": events}
+        context["events"] = list(inquiry.events.select_related("officer__officer_profile"))
+        context["visits"] = list(
+            inquiry.site_visits.exclude(status=SiteVisit.Status.CANCELLED).select_related(
+                "zone", "officer__officer_profile"
+            )
+        )
+        context["token"] = status_token(inquiry)
     return render(request, "investors/inquiry_status.html", context)
+
+
+def _inquiry_by_token(request):
+    return inquiry_from_status_link(request.POST.get("t") or request.GET.get("t", "")[:200])
+
+
+@require_http_methods(["GET", "POST"])
+def site_visit_create(request):
+    """Ask for a site visit, from the status page's link (its signed token names the inquiry)."""
+    inquiry = _inquiry_by_token(request)
+    if inquiry is None:
+        context = {"form": InquiryStatusForm(), "link_expired": True}
+        return render(request, "investors/inquiry_status.html", context)
+    form = SiteVisitForm(request.POST or None, inquiry=inquiry)
+    if request.method == "POST" and form.is_valid():
+        site_visit_request(inquiry=inquiry, form=form)
+        return redirect(f"{reverse('investors:status')}?t={status_token(inquiry)}#visits")
+    context = {"form": form, "inquiry": inquiry, "token": status_token(inquiry)}
+    return render(request, "investors/site_visit_form.html", context)
+
+
+@require_http_methods(["POST"])
+def site_visit_cancel_view(request, pk):
+    inquiry = _inquiry_by_token(request)
+    visit = (
+        inquiry
+        and inquiry.site_visits.exclude(status=SiteVisit.Status.CANCELLED).filter(pk=pk).first()
+    )
+    if not visit:
+        raise Http404
+    site_visit_cancel(visit=visit)
+    return redirect(f"{reverse('investors:status')}?t={status_token(inquiry)}#visits")
 
 
 class PrivacyNoticeView(TemplateView):
