@@ -1,14 +1,17 @@
+from decimal import Decimal, InvalidOperation
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
 from portal.ratelimits import limit_reached, too_many_requests
-from zones.models import Plot, Zone
+from zones.models import M2_PER_HA, District, Plot, Sector, Zone
 from zones.shortlist import shortlist_get
 
 from .forms import InquiryForm, InquiryStatusForm, SiteVisitForm
@@ -46,6 +49,42 @@ def _initial(request):
         if plot:
             initial["plot"] = plot
             initial["zones"].append(plot.zone)
+    if request.GET.get("from") == "search":
+        initial.update(_initial_from_search(request.GET))
+    return initial
+
+
+def _decimal(value):
+    try:
+        number = Decimal(value[:20])
+    except (InvalidOperation, TypeError):
+        return None
+    return number if number.is_finite() and number > 0 else None
+
+
+def _initial_from_search(query):
+    """A plot search that found nothing, carried into the inquiry: the area, sector, district
+    and budget the investor searched with, so they send their requirement in one step."""
+    initial = {}
+    to_ha = (lambda m2: m2 / M2_PER_HA) if query.get("area_unit") == "m2" else (lambda ha: ha)
+    area_min, area_max = _decimal(query.get("area_min", "")), _decimal(query.get("area_max", ""))
+    if area := area_min or area_max:
+        initial["area_needed_ha"] = round(to_ha(area), 2)
+    slug = query.get("sector", "")[:60]
+    if slug and (sector := Sector.objects.filter(slug=slug).first()):
+        initial["sector"] = sector
+    lines = []
+    if area_min or area_max:
+        low = f"{to_ha(area_min):g}" if area_min else "…"
+        high = f"{to_ha(area_max):g}" if area_max else "…"
+        lines.append(_("Diện tích: %(low)s – %(high)s ha") % {"low": low, "high": high})
+    if (district := query.get("district", "")) in District.values:
+        lines.append(_("Huyện: %(district)s") % {"district": District(district).label})
+    if rent := _decimal(query.get("rent_max", "")):
+        lines.append(_("Giá thuê tối đa: %(rent)s USD/m²") % {"rent": f"{rent:g}"})
+    if lines:
+        intro = _("Tôi đã tìm trên cổng nhưng chưa thấy lô phù hợp:")
+        initial["message"] = "\n".join([intro, *(f"- {line}" for line in lines)])
     return initial
 
 

@@ -744,6 +744,15 @@ class Plot(Versioned, TimeStamped):
         help_text=_("Dán một GeoJSON Polygon, toạ độ [kinh độ, vĩ độ]."),
     )
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+    min_part_m2 = models.DecimalField(
+        _("phần nhỏ nhất khi chia lô (m²)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=POSITIVE,
+        help_text=_("Để trống nếu lô không chia nhỏ được."),
+    )
 
     objects = PlotQuerySet.as_manager()
 
@@ -756,6 +765,11 @@ class Plot(Versioned, TimeStamped):
         constraints = [
             models.UniqueConstraint(fields=["zone", "code"], name="plot_code_unique_in_zone"),
             models.CheckConstraint(condition=Q(area_m2__gt=0), name="plot_area_positive"),
+            models.CheckConstraint(
+                condition=Q(min_part_m2__isnull=True)
+                | Q(min_part_m2__gt=0, min_part_m2__lt=F("area_m2")),
+                name="plot_min_part_within_area",
+            ),
             models.CheckConstraint(
                 condition=Q(rent_amount__isnull=True) | Q(rent_amount__gt=0),
                 name="plot_rent_positive",
@@ -784,6 +798,16 @@ class Plot(Versioned, TimeStamped):
     @property
     def area_ha(self):
         return self.area_m2 / M2_PER_HA
+
+    @property
+    def min_part_ha(self):
+        return self.min_part_m2 / M2_PER_HA if self.min_part_m2 is not None else None
+
+    def clean(self):
+        if self.min_part_m2 is not None and self.area_m2 and self.min_part_m2 >= self.area_m2:
+            raise ValidationError(
+                {"min_part_m2": _("Phần nhỏ nhất phải nhỏ hơn diện tích của lô.")}
+            )
 
     @property
     def status_badge(self):

@@ -496,3 +496,12 @@ PROVINCIAL_CONTACTS = [
         "position": 1,
     },
 ]
+
+# Sample plots that can be divided, and their smallest part (m²): Hồng Phong's large free plots,
+# so that a search for 8–15 ha finds them. Sample like the plots themselves.
+DIVISIBLE_SAMPLE_PLOTS = {
+    ("hong-phong", "HP-10"): 50_000,
+    ("hong-phong", "HP-11"): 50_000,
+    ("hong-phong", "HP-12"): 50_000,
+    ("hong-phong", "HP-13"): 50_000,
+}

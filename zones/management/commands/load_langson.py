@@ -143,6 +143,11 @@ class Loader:
                 if created:
                     plot.sectors.set(sectors[s] for s in sector_slugs)
 
+        for (slug, code), min_part_m2 in langson.DIVISIBLE_SAMPLE_PLOTS.items():
+            # Sample plots only: a plot staff have taken over keeps what they set.
+            for plot in zones[slug].plots.filter(code=code, is_sample=True):
+                self.sync(Plot, {"pk": plot.pk}, {"min_part_m2": Decimal(min_part_m2)})
+
         for slug, projects in langson.PROJECTS.items():
             zone = zones[slug]
             if zone.projects.exists():
