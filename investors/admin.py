@@ -35,7 +35,7 @@ INVESTOR_FIELDS = (
     "plot",
     "capital",
     "jobs_expected",
-    "start_by",
+    "start_display",
     "message",
     "language",
     "consent_at",
@@ -56,7 +56,7 @@ CSV_COLUMNS = (
     "capital_amount",
     "capital_currency",
     "jobs_expected",
-    "start_by",
+    "start_quarter",
     "status",
     "assignee",
     "first_response_due",
@@ -236,6 +236,10 @@ class InquiryAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
     @admin.display(description=_("khu quan tâm"))
     def zone_list(self, inquiry):
         return ", ".join(zone.name for zone in inquiry.zones.all())
+
+    @admin.display(description=_("dự kiến bắt đầu"))
+    def start_display(self, inquiry):
+        return inquiry.start_display
 
     @admin.display(description=_("vốn dự kiến"))
     def capital(self, inquiry):

@@ -33,6 +33,13 @@ def add_working_days(start: datetime.datetime, days: int) -> datetime.datetime:
     return moment
 
 
+def start_quarter_label(value: str) -> str:
+    if not value:
+        return _("Chưa xác định")
+    year, quarter = value.split("-Q")
+    return _("Quý %(quarter)s/%(year)s") % {"quarter": quarter, "year": year}
+
+
 class InquiryQuerySet(models.QuerySet["Inquiry"]):
     def overdue(self, now: datetime.datetime | None = None) -> Self:
         """Inquiries still waiting for a first response after their due time."""
@@ -133,7 +140,12 @@ class Inquiry(models.Model):
         blank=True,
         validators=[MaxValueValidator(1_000_000)],
     )
-    start_by = models.DateField(_("dự kiến bắt đầu"), null=True, blank=True)
+    start_quarter = models.CharField(
+        _("dự kiến bắt đầu"),
+        max_length=7,
+        blank=True,
+        help_text=_("Năm và quý, ví dụ 2027-Q3; để trống: chưa xác định."),
+    )
     message = models.TextField(_("nội dung"), max_length=5000, blank=True)
     language = models.CharField(_("ngôn ngữ"), max_length=10, choices=settings.LANGUAGES)
     consent_at = models.DateTimeField(_("đồng ý điều khoản lúc"))
@@ -176,6 +188,10 @@ class Inquiry(models.Model):
                 condition=Q(capital_amount__isnull=True) | Q(capital_amount__gt=0),
                 name="inquiry_capital_positive",
             ),
+            models.CheckConstraint(
+                condition=Q(start_quarter="") | Q(start_quarter__regex=r"^[0-9]{4}-Q[1-4]$"),
+                name="inquiry_start_quarter_format",
+            ),
         ]
 
     def __str__(self):
@@ -196,6 +212,11 @@ class Inquiry(models.Model):
             and self.status == self.Status.NEW
             and self.first_response_due < timezone.now()
         )
+
+    @property
+    def start_display(self):
+        """ "Quý 3/2027", or "not decided"."""
+        return start_quarter_label(self.start_quarter)
 
     @property
     def public_status(self):

@@ -26,3 +26,32 @@ def test_an_empty_search_offers_an_inquiry_filled_with_the_search(client):
     assert "8 – 15 ha" in message
     assert "Cao Loc" in message
     assert "40 USD/m²" in message
+
+
+def test_the_start_is_asked_as_a_year_and_quarter_and_staff_are_told_the_essentials(
+    client, valid_inquiry_data
+):
+    from investors.forms import start_quarter_choices
+    from investors.models import Inquiry
+
+    choices = dict(start_quarter_choices())
+    assert choices[""] == "Chưa xác định"
+    quarter = list(choices)[2]
+    data = {
+        **valid_inquiry_data,
+        "start_quarter": quarter,
+        "area_needed_ha": "10",
+        "capital_amount": "20000000",
+        "capital_currency": "USD",
+        "jobs_expected": "300",
+    }
+    response = client.post("/inquire/", data)
+    assert response.status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert inquiry.start_quarter == quarter
+    notification = inquiry.messages.get(kind="inquiry_notification").body
+    year, number = quarter.split("-Q")
+    assert f"Dự kiến bắt đầu: Quý {number}/{year}" in notification
+    assert "Diện tích cần: 10" in notification
+    assert "20.000.000 USD" in notification
+    assert "Số lao động dự kiến: 300" in notification
