@@ -486,9 +486,9 @@ class DeveloperCompanyAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContactPoint)
-class ContactPointAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ContactPointAdmin(ManagedZonesMixin, SimpleHistoryAdmin, TranslationAdmin):
     """The addresses, telephones and hours investors see on the contact page and zone pages;
-    every change is kept in the history."""
+    every change is kept in the history. A zone's named managers keep their zones' entries."""
 
     list_display = ("name", "kind", "zone", "phone", "email", "is_sample", "is_published")
     list_filter = ("kind", "is_sample", "is_published", "zone")

@@ -155,3 +155,10 @@ def test_the_investor_cancels_from_their_link_and_the_calendar_entry_is_withdraw
     assert str(calendar["method"]) == "CANCEL"
     # Another's link cannot cancel it.
     assert client.post(cancel, {"t": status_token(InquiryFactory())}).status_code == 404
+
+
+def test_an_investment_officer_confirms_visits_and_keeps_contact_points(client, investment_officer):
+    client.force_login(investment_officer)
+    assert client.get(reverse("admin:investors_sitevisit_changelist")).status_code == 200
+    assert client.get(reverse("admin:zones_contactpoint_changelist")).status_code == 200
+    assert client.get(reverse("admin:zones_contactpoint_add")).status_code == 200

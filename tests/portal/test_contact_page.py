@@ -108,3 +108,16 @@ def test_header_and_footer_link_the_plot_search_status_and_contact_and_give_the_
         assert f'href="{prefix}{link}"' in footer
     assert 'id="footer-contact"' in footer
     assert "+84 205 000 0000" in footer
+
+
+def test_a_zone_s_manager_edits_only_their_zones_contact_points(client, langson, zone_editor):
+    from django.urls import reverse
+
+    hong_phong = Zone.objects.get(slug="hong-phong")
+    hong_phong.managers.add(zone_editor)
+    client.force_login(zone_editor)
+    own = ContactPoint.objects.get(zone=hong_phong)
+    other = ContactPoint.objects.get(zone__slug="dong-banh")
+    change = "admin:zones_contactpoint_change"
+    assert client.get(reverse(change, args=[own.pk])).status_code == 200
+    assert client.get(reverse(change, args=[other.pk])).status_code == 403
