@@ -3,13 +3,15 @@ contact points and officers (the zone page's contact block). Here, above both do
 `zones` stays free of `investors`."""
 
 from django import template
-from django.core.cache import cache
 
 from investors.models import OfficerProfile
+from portal.cache_outage import TolerantCache
 from portal.page_cache import catalogue_version
 from zones.models import ContactPoint, Zone
 
 register = template.Library()
+# Every page's footer reads it: a Redis that is down must cost a query, never the page.
+cache = TolerantCache("default")
 
 
 @register.simple_tag
