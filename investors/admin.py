@@ -3,9 +3,12 @@ import csv
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -14,8 +17,9 @@ from django_countries.fields import Country
 from incentives.admin import estimate_answer_html, estimate_inputs_html
 from zones.admin import OutOfReachMixin
 
-from .models import Inquiry, InquiryNote, OfficerProfile, OutboxMessage
+from .models import Inquiry, InquiryNote, OfficerProfile, OutboxMessage, SiteVisit
 from .outbox import outbox_send
+from .services import inquiry_stage_changed, site_visit_confirmed
 
 # What the investor wrote: staff read it, never change it.
 INVESTOR_FIELDS = (
@@ -32,7 +36,7 @@ INVESTOR_FIELDS = (
     "plot",
     "capital",
     "jobs_expected",
-    "start_by",
+    "start_display",
     "message",
     "estimate_answer",
     "language",
@@ -54,7 +58,7 @@ CSV_COLUMNS = (
     "capital_amount",
     "capital_currency",
     "jobs_expected",
-    "start_by",
+    "start_quarter",
     "status",
     "assignee",
     "first_response_due",
@@ -154,11 +158,20 @@ class InquiryAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
         "first_response_due",
         "first_responded_at",
         "anonymised_at",
+        "public_timeline",
     )
     fieldsets = (
         (
             _("Theo dõi"),
-            {"fields": ("status", "assignee", "first_response_due", "first_responded_at")},
+            {
+                "fields": (
+                    "status",
+                    "assignee",
+                    "first_response_due",
+                    "first_responded_at",
+                    "public_timeline",
+                )
+            },
         ),
         (_("Nhà đầu tư đã gửi"), {"fields": INVESTOR_FIELDS}),
         (_("Bảo mật"), {"fields": ("anonymised_at",)}),
@@ -177,11 +190,50 @@ class InquiryAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def save_model(self, request, obj, form, change):
+        previous = Inquiry.objects.filter(pk=obj.pk).values("status", "assignee_id").first()
+        super().save_model(request, obj, form, change)
+        if previous:
+            self._tell_investor(request, obj, previous["status"], previous["assignee_id"])
+
+    def _tell_investor(self, request, inquiry, previous_status, previous_assignee_id):
+        events = inquiry_stage_changed(
+            inquiry=inquiry,
+            previous_status=previous_status,
+            previous_assignee_id=previous_assignee_id,
+        )
+        for event in events:
+            self.message_user(
+                request,
+                _("Đã xếp thư báo “%(stage)s” cho nhà đầu tư %(reference)s.")
+                % {"stage": event.get_stage_display(), "reference": inquiry.reference},
+            )
+
     def save_formset(self, request, form, formset, change):
         for note in formset.save(commit=False):
             note.author = request.user
             note.save()
         formset.save_m2m()
+
+    @admin.display(description=_("mốc nhà đầu tư được thông báo"))
+    def public_timeline(self, inquiry):
+        """What the investor was told, as their status page shows it; the mail itself is in
+        "thư đi" below."""
+        events = inquiry.events.select_related("officer__officer_profile")
+        if not events:
+            return "–"
+        return format_html_join(
+            mark_safe("<br>"),
+            "{} · {} · {}",
+            (
+                (
+                    date_format(timezone.localtime(e.created), "SHORT_DATETIME_FORMAT"),
+                    e.get_stage_display(),
+                    e.officer_public_name,
+                )
+                for e in events
+            ),
+        )
 
     @admin.display(description=_("khu quan tâm"))
     def zone_list(self, inquiry):
@@ -196,6 +248,10 @@ class InquiryAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
             estimate_inputs_html(inquiry.estimate),
             estimate_answer_html(inquiry.estimate),
         )
+
+    @admin.display(description=_("dự kiến bắt đầu"))
+    def start_display(self, inquiry):
+        return inquiry.start_display
 
     @admin.display(description=_("vốn dự kiến"))
     def capital(self, inquiry):
@@ -213,7 +269,18 @@ class InquiryAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Giao cho tôi"))
     def assign_to_me(self, request, queryset):
-        count = queryset.update(assignee=request.user)
+        count = 0
+        for inquiry in queryset.exclude(assignee=request.user):
+            previous_assignee_id = inquiry.assignee_id
+            inquiry.assignee = request.user
+            with transaction.atomic():
+                inquiry.save(update_fields=["assignee", "updated"])
+                inquiry_stage_changed(
+                    inquiry=inquiry,
+                    previous_status=inquiry.status,
+                    previous_assignee_id=previous_assignee_id,
+                )
+            count += 1
         self.message_user(
             request, ngettext("Đã nhận %d hồ sơ.", "Đã nhận %d hồ sơ.", count) % count
         )
@@ -223,7 +290,13 @@ class InquiryAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
         count = 0
         for inquiry in queryset.filter(status=Inquiry.Status.NEW):
             inquiry.status = Inquiry.Status.CONTACTED
-            inquiry.save(update_fields=["status", "first_responded_at", "updated"])
+            with transaction.atomic():
+                inquiry.save(update_fields=["status", "first_responded_at", "updated"])
+                inquiry_stage_changed(
+                    inquiry=inquiry,
+                    previous_status=Inquiry.Status.NEW,
+                    previous_assignee_id=inquiry.assignee_id,
+                )
             count += 1
         self.message_user(
             request, ngettext("Đã cập nhật %d hồ sơ.", "Đã cập nhật %d hồ sơ.", count) % count
@@ -304,6 +377,80 @@ class OutboxMessageAdmin(VisibleInquiriesMixin, admin.ModelAdmin):
         self.message_user(
             request, _("Đã gửi %(sent)s/%(total)s thư.") % {"sent": sent, "total": len(ids)}, level
         )
+
+
+@admin.register(SiteVisit)
+class SiteVisitAdmin(OutOfReachMixin, admin.ModelAdmin):
+    """Investors' visit requests: staff set the date and the officer, then "Đã xác nhận"; the
+    investor gets the calendar invitation. One officer cannot lead two visits at once."""
+
+    list_display = (
+        "inquiry",
+        "zone",
+        "preferred_from",
+        "preferred_to",
+        "people",
+        "interpreter_needed",
+        "status",
+        "starts_at",
+        "officer",
+    )
+    list_filter = ("status", "interpreter_needed", "zone")
+    list_select_related = ("inquiry", "zone", "officer")
+    search_fields = ("inquiry__reference", "inquiry__company_name")
+    readonly_fields = (
+        "inquiry",
+        "zone",
+        "preferred_from",
+        "preferred_to",
+        "people",
+        "languages",
+        "interpreter_needed",
+        "message",
+        "created",
+    )
+    fieldsets = (
+        (
+            _("Nhà đầu tư đề nghị"),
+            {
+                "fields": (
+                    "inquiry",
+                    "zone",
+                    "preferred_from",
+                    "preferred_to",
+                    "people",
+                    "languages",
+                    "interpreter_needed",
+                    "message",
+                    "created",
+                )
+            },
+        ),
+        (_("Xác nhận"), {"fields": ("status", "starts_at", "duration_minutes", "officer")}),
+    )
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.filter(inquiry__in=Inquiry.objects.visible_to(request.user))
+
+    def has_add_permission(self, request):
+        return False  # requests come from investors
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "officer":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        scheduling = {"status", "starts_at", "officer", "duration_minutes"}
+        if obj.status == SiteVisit.Status.CONFIRMED and scheduling & set(form.changed_data):
+            site_visit_confirmed(visit=obj)
+            self.message_user(
+                request,
+                _("Đã xếp thư mời kèm lịch hẹn (.ics) cho nhà đầu tư %(reference)s.")
+                % {"reference": obj.inquiry.reference},
+            )
 
 
 class OfficerProfileInline(admin.StackedInline):

@@ -1,5 +1,6 @@
 import datetime
 import uuid
+from typing import Any
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from incentives.services import estimate_form_from_query
 from zones.models import Plot, Zone
 
-from .models import Inquiry
+from .models import Inquiry, SiteVisit, start_quarter_label
 from .outbox import CONTROL_CHARACTERS
 
 MAX_START_YEARS = 10
@@ -99,11 +100,10 @@ class InquiryForm(forms.ModelForm):
             "capital_amount",
             "capital_currency",
             "jobs_expected",
-            "start_by",
+            "start_quarter",
             "message",
         ]
         widgets = {
-            "start_by": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "message": forms.Textarea(attrs={"rows": 5, "maxlength": 5000}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
@@ -124,6 +124,11 @@ class InquiryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["start_quarter"] = forms.ChoiceField(
+            label=_("Dự kiến bắt đầu (năm, quý)"),
+            choices=start_quarter_choices(),
+            required=False,
+        )
         self.fields["sector"].empty_label = _("Chọn ngành nghề")
         self.fields["country"].choices = [
             ("", _("Chọn quốc gia")),
@@ -170,24 +175,12 @@ class InquiryForm(forms.ModelForm):
                     Div("capital_currency", css_class="col-md-4"),
                     css_class="row",
                 ),
-                "start_by",
+                "start_quarter",
             ),
             Fieldset(_("Đất quan tâm"), "zones"),
             Field("message"),
             "consent",
         )
-
-    def clean_start_by(self):
-        start_by = self.cleaned_data.get("start_by")
-        today = timezone.localdate()
-        if start_by and start_by < today:
-            raise forms.ValidationError(_("Ngày dự kiến bắt đầu không thể ở trong quá khứ."))
-        if start_by and start_by > today + datetime.timedelta(days=365 * MAX_START_YEARS):
-            raise forms.ValidationError(
-                _("Vui lòng chọn một ngày trong vòng %(years)s năm tới."),
-                params={"years": MAX_START_YEARS},
-            )
-        return start_by
 
     def clean_estimate(self):
         """The estimator's form, or None: an estimate that no longer holds is dropped, and
@@ -231,3 +224,50 @@ class InquiryStatusForm(forms.Form):
 
     def clean_reference(self):
         return self.cleaned_data["reference"].strip().upper()
+
+
+def start_quarter_choices(today: datetime.date | None = None) -> list[tuple[str, Any]]:
+    """ "Not decided", then each quarter from the current one for MAX_START_YEARS years."""
+    today = today or timezone.localdate()
+    first = today.year * 4 + (today.month - 1) // 3
+    quarters = (divmod(n, 4) for n in range(first, first + 4 * MAX_START_YEARS))
+    values = [f"{year}-Q{index + 1}" for year, index in quarters]
+    return [("", start_quarter_label(""))] + [(v, start_quarter_label(v)) for v in values]
+
+
+class SiteVisitForm(forms.ModelForm):
+    """An investor asks to see the land: when, how many, in which languages."""
+
+    class Meta:
+        model = SiteVisit
+        fields = (
+            "zone",
+            "preferred_from",
+            "preferred_to",
+            "people",
+            "languages",
+            "interpreter_needed",
+            "message",
+        )
+        widgets = {
+            "preferred_from": forms.DateInput(attrs={"type": "date"}),
+            "preferred_to": forms.DateInput(attrs={"type": "date"}),
+        }
+        labels = {
+            "preferred_from": _("Ngày mong muốn, từ"),
+            "preferred_to": _("đến"),
+            "languages": _("Ngôn ngữ của đoàn"),
+            "message": _("Ghi chú"),
+        }
+
+    def __init__(self, *args, inquiry, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["zone"].queryset = Zone.objects.published()
+        if zones := list(inquiry.zones.all()):
+            self.fields["zone"].initial = zones[0]
+
+    def clean_preferred_from(self):
+        day = self.cleaned_data["preferred_from"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("Chọn một ngày từ hôm nay trở đi."))
+        return day

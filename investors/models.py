@@ -4,9 +4,10 @@ import datetime
 from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from zones.models import Plot, Sector, Zone, manages_only_own_zones
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+    from django_stubs_ext import StrPromise
 
 
 def add_working_days(start: datetime.datetime, days: int) -> datetime.datetime:
@@ -30,6 +32,13 @@ def add_working_days(start: datetime.datetime, days: int) -> datetime.datetime:
         if moment.weekday() < 5:
             days -= 1
     return moment
+
+
+def start_quarter_label(value: str) -> "str | StrPromise":
+    if not value:
+        return _("Chưa xác định")
+    year, quarter = value.split("-Q")
+    return _("Quý %(quarter)s/%(year)s") % {"quarter": quarter, "year": year}
 
 
 class InquiryQuerySet(models.QuerySet["Inquiry"]):
@@ -140,7 +149,12 @@ class Inquiry(models.Model):
         blank=True,
         validators=[MaxValueValidator(1_000_000)],
     )
-    start_by = models.DateField(_("dự kiến bắt đầu"), null=True, blank=True)
+    start_quarter = models.CharField(
+        _("dự kiến bắt đầu"),
+        max_length=7,
+        blank=True,
+        help_text=_("Năm và quý, ví dụ 2027-Q3; để trống: chưa xác định."),
+    )
     message = models.TextField(_("nội dung"), max_length=5000, blank=True)
     language = models.CharField(_("ngôn ngữ"), max_length=10, choices=settings.LANGUAGES)
     consent_at = models.DateTimeField(_("đồng ý điều khoản lúc"))
@@ -183,6 +197,10 @@ class Inquiry(models.Model):
                 condition=Q(capital_amount__isnull=True) | Q(capital_amount__gt=0),
                 name="inquiry_capital_positive",
             ),
+            models.CheckConstraint(
+                condition=Q(start_quarter="") | Q(start_quarter__regex=r"^[0-9]{4}-Q[1-4]$"),
+                name="inquiry_start_quarter_format",
+            ),
         ]
 
     def __str__(self):
@@ -205,15 +223,101 @@ class Inquiry(models.Model):
         )
 
     @property
+    def start_display(self):
+        """ "Quý 3/2027", or "not decided"."""
+        return start_quarter_label(self.start_quarter)
+
+    @property
     def public_status(self):
         return self.Status(self.status).public_label
 
     @property
     def officer_public_name(self):
-        """The assigned officer as investors see them: their profile's display name, else the
-        team; never a username nor an account's name, which staff never chose to publish."""
-        profile = getattr(self.assignee, "officer_profile", None)
-        return (profile and profile.display_name) or _("Nhóm xúc tiến đầu tư")
+        return officer_public_name(self.assignee)
+
+    @property
+    def public_stage(self) -> "InquiryEvent.Stage | None":
+        """The stage investors are told of for the current status; None for new and spam."""
+        return InquiryEvent.STAGE_OF_STATUS.get(self.status)  # type: ignore[call-overload]
+
+
+def officer_public_name(user: "User | None") -> "str | StrPromise":
+    """An officer as investors see them: their profile's display name, else the team; never a
+    username nor an account's name, which staff never chose to publish."""
+    profile = getattr(user, "officer_profile", None)
+    return (profile and profile.display_name) or _("Nhóm xúc tiến đầu tư")
+
+
+class InquiryEvent(models.Model):
+    """A step of an inquiry that the investor is told of, by mail and on the status page's
+    timeline: never an internal note nor an internal verdict (spam, won or lost read "closed")."""
+
+    class Stage(models.TextChoices):
+        RECEIVED = "received", _("Đã tiếp nhận")
+        ASSIGNED = "assigned", _("Đã giao cán bộ phụ trách")
+        CONTACTED = "contacted", _("Đã liên hệ")
+        VISIT_SCHEDULED = "visit_scheduled", _("Đã hẹn khảo sát thực địa")
+        PROPOSAL_SENT = "proposal_sent", _("Đã gửi đề xuất")
+        CLOSED = "closed", _("Đã kết thúc")
+
+        @property
+        def next_step(self):
+            """What happens next, as the investor is told; "" when nothing more is promised."""
+            return {
+                "received": _("Một cán bộ xúc tiến đầu tư sẽ liên hệ với quý vị."),
+                "assigned": _("Cán bộ phụ trách sẽ liên hệ với quý vị."),
+                "contacted": _("Cán bộ phụ trách sẽ đề xuất khảo sát thực địa hoặc gửi đề xuất."),
+                "visit_scheduled": _("Cán bộ phụ trách sẽ xác nhận lịch khảo sát thực địa."),
+                "proposal_sent": _("Cán bộ phụ trách sẽ trao đổi với quý vị về đề xuất."),
+            }.get(self.value, "")
+
+        @property
+        def working_days(self) -> int | None:
+            """Within how many working days the next step is promised."""
+            return {
+                "received": settings.INQUIRY_FIRST_RESPONSE_WORKING_DAYS,
+                "assigned": settings.INQUIRY_FIRST_RESPONSE_WORKING_DAYS,
+                "contacted": 10,
+                "visit_scheduled": 5,
+                "proposal_sent": 10,
+            }.get(self.value)
+
+    STAGE_OF_STATUS = {
+        Inquiry.Status.CONTACTED: Stage.CONTACTED,
+        Inquiry.Status.SITE_VISIT: Stage.VISIT_SCHEDULED,
+        Inquiry.Status.NEGOTIATING: Stage.PROPOSAL_SENT,
+        Inquiry.Status.WON: Stage.CLOSED,
+        Inquiry.Status.LOST: Stage.CLOSED,
+    }
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events")
+    stage = models.CharField(_("giai đoạn"), max_length=20, choices=Stage)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ phụ trách"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    next_step_due = models.DateTimeField(_("hạn bước tiếp theo"), null=True, blank=True)
+    created = models.DateTimeField(_("lúc"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("mốc công khai")
+        verbose_name_plural = _("mốc công khai")
+
+    def __str__(self):
+        return f"{self.inquiry.reference} – {self.get_stage_display()}"
+
+    @property
+    def next_step(self):
+        return self.Stage(self.stage).next_step
+
+    @property
+    def officer_public_name(self):
+        return officer_public_name(self.officer)
 
 
 class ReferenceSequence(models.Model):
@@ -249,6 +353,15 @@ class InquiryNote(models.Model):
         return f"{self.inquiry.reference} – {self.author} – {self.created:%Y-%m-%d %H:%M}"
 
 
+class OfficerProfileQuerySet(models.QuerySet["OfficerProfile"]):
+    def public(self) -> Self:
+        """Profiles investors may see: a display name chosen, an active staff account."""
+        return self.exclude(display_name="").filter(user__is_active=True, user__is_staff=True)
+
+    def covering(self, zone: Zone) -> Self:
+        return self.public().filter(zones=zone)
+
+
 class OfficerProfile(models.Model):
     """How an investment officer is presented to investors: office details, never private ones."""
 
@@ -267,13 +380,30 @@ class OfficerProfile(models.Model):
     title = models.CharField(_("chức danh"), max_length=120, blank=True)
     office_email = models.EmailField(_("email cơ quan"), blank=True)
     office_phone = models.CharField(_("điện thoại cơ quan"), max_length=40, blank=True)
+    photo = models.ImageField(_("ảnh"), upload_to="officers/", blank=True)
+    languages = models.CharField(
+        _("ngôn ngữ giao tiếp"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: “Tiếng Việt, tiếng Trung”."),
+    )
+    zones = models.ManyToManyField(
+        Zone,
+        verbose_name=_("khu phụ trách"),
+        blank=True,
+        related_name="officer_profiles",
+        help_text=_("Trang của các khu này giới thiệu cán bộ làm đầu mối (khi có tên hiển thị)."),
+    )
+
+    objects = OfficerProfileQuerySet.as_manager()
 
     class Meta:
+        ordering = ["display_name"]
         verbose_name = _("thông tin cán bộ")
         verbose_name_plural = _("thông tin cán bộ")
 
     def __str__(self):
-        return str(self.user)
+        return self.display_name or str(self.user)
 
 
 class OutboxMessageQuerySet(models.QuerySet["OutboxMessage"]):
@@ -305,6 +435,9 @@ class OutboxMessage(models.Model):
     to = models.JSONField(_("người nhận"))
     subject = models.CharField(_("tiêu đề"), max_length=300)
     body = models.TextField(_("nội dung"))
+    # [{"filename": ..., "content": ..., "mimetype": ...}]: text attachments such as a calendar
+    # invitation, stored with the message so a retry sends the same.
+    attachments = models.JSONField(_("tệp đính kèm"), default=list, blank=True)
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status, default=Status.PENDING, db_index=True
     )
@@ -323,3 +456,102 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.pk} ({self.get_status_display()})"
+
+
+class SiteVisit(models.Model):
+    """An investor's request to see the land, and the date and officer staff confirm for it."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Chờ xác nhận")
+        CONFIRMED = "confirmed", _("Đã xác nhận")
+        CANCELLED = "cancelled", _("Đã huỷ")
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="site_visits")
+    zone = models.ForeignKey(
+        Zone,
+        verbose_name=_("khu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="site_visits",
+    )
+    preferred_from = models.DateField(_("từ ngày"))
+    preferred_to = models.DateField(_("đến ngày"))
+    people = models.PositiveSmallIntegerField(
+        _("số người"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    languages = models.CharField(_("ngôn ngữ"), max_length=120, blank=True)
+    interpreter_needed = models.BooleanField(_("cần phiên dịch"), default=False)
+    message = models.TextField(_("ghi chú của nhà đầu tư"), max_length=2000, blank=True)
+
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status, default=Status.REQUESTED
+    )
+    starts_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("thời lượng (phút)"), default=180, validators=[MinValueValidator(30)]
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ dẫn đoàn"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="site_visits",
+        limit_choices_to={"is_staff": True},
+    )
+    created = models.DateTimeField(_("tạo lúc"), default=timezone.now)
+    updated = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("khảo sát thực địa")
+        verbose_name_plural = _("khảo sát thực địa")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(preferred_to__gte=F("preferred_from")),
+                name="sitevisit_preferred_dates_in_order",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="confirmed")
+                | Q(starts_at__isnull=False, officer__isnull=False),
+                name="sitevisit_confirmed_has_date_and_officer",
+            ),
+            models.UniqueConstraint(
+                fields=["officer", "starts_at"],
+                condition=Q(status="confirmed"),
+                name="sitevisit_officer_not_double_booked",
+                violation_error_message=_("Cán bộ này đã có một buổi khảo sát khác vào giờ này."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.inquiry.reference} – {self.get_status_display()}"
+
+    @property
+    def ends_at(self):
+        return self.starts_at and self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+
+    def clean(self):
+        if self.preferred_from and self.preferred_to and self.preferred_to < self.preferred_from:
+            raise ValidationError({"preferred_to": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+        if self.status != self.Status.CONFIRMED:
+            return
+        if not (self.starts_at and self.officer_id):
+            raise ValidationError(_("Chọn ngày giờ và cán bộ dẫn đoàn để xác nhận."))
+        if self.officer_busy():
+            raise ValidationError(
+                {"starts_at": _("Cán bộ này đã có một buổi khảo sát khác vào giờ này.")}
+            )
+
+    def officer_busy(self) -> bool:
+        """Whether the officer has another confirmed visit overlapping this one. One query."""
+        if self.starts_at is None or self.ends_at is None:
+            return False
+        others = SiteVisit.objects.filter(
+            officer_id=self.officer_id,
+            status=self.Status.CONFIRMED,
+            starts_at__lt=self.ends_at,
+            starts_at__gt=self.starts_at - datetime.timedelta(hours=12),
+        ).exclude(pk=self.pk)
+        return any(other.ends_at > self.starts_at for other in others)

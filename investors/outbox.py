@@ -46,15 +46,23 @@ def header_value(value: str) -> str:
 
 
 def outbox_queue(
-    *, kind: str, to: Iterable[str], subject: str, body: str, inquiry: "Inquiry | None" = None
+    *,
+    kind: str,
+    to: Iterable[str],
+    subject: str,
+    body: str,
+    inquiry: "Inquiry | None" = None,
+    attachments: Iterable[dict[str, str]] = (),
 ) -> OutboxMessage:
-    """Store a message for the next run of `send_outbox`."""
+    """Store a message for the next run of `send_outbox`. Attachments are text:
+    {"filename": ..., "content": ..., "mimetype": ...}."""
     return OutboxMessage.objects.create(
         kind=kind,
         to=list(to),
         subject=header_value(subject)[: OutboxMessage._meta.get_field("subject").max_length],
         body=body,
         inquiry=inquiry,
+        attachments=list(attachments),
     )
 
 
@@ -99,12 +107,15 @@ def outbox_send(*, message_ids: Iterable[int] | None = None) -> int:
 
 
 def _deliver(message: OutboxMessage) -> None:
-    EmailMessage(
+    email = EmailMessage(
         subject=header_value(message.subject),  # messages queued before subjects were cleaned
         body=message.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=message.to,
-    ).send()
+    )
+    for attachment in message.attachments:
+        email.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+    email.send()
 
 
 def _record_failure(message: OutboxMessage, now: datetime.datetime, error: Exception) -> None:

@@ -6,18 +6,30 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from incentives.services import estimate_create
 
-from .models import Inquiry, OutboxMessage, ReferenceSequence, add_working_days
+from .models import (
+    Inquiry,
+    InquiryEvent,
+    OutboxMessage,
+    ReferenceSequence,
+    SiteVisit,
+    add_working_days,
+)
 from .outbox import outbox_queue
 
+STATUS_LINK_SALT = "investors.status-link"
+STATUS_LINK_MAX_AGE = datetime.timedelta(days=90)
+
 if TYPE_CHECKING:
-    from .forms import InquiryForm
+    from .forms import InquiryForm, SiteVisitForm
 
 
 def _next_reference(year: int) -> str:
@@ -56,6 +68,7 @@ def inquiry_submit(*, form: "InquiryForm", token: uuid.UUID, language: str) -> I
             form.save_m2m()
             if inquiry.plot_id:
                 inquiry.zones.add(inquiry.plot.zone_id)
+            _record_event(inquiry, InquiryEvent.Stage.RECEIVED, now=now)
             _queue_inquiry_mail(inquiry)
     except IntegrityError:
         # The same token, submitted twice at once: the other request stored it.
@@ -69,6 +82,7 @@ def _queue_inquiry_mail(inquiry: Inquiry) -> None:
     zones = list(inquiry.zones.all())
     context = {"inquiry": inquiry, "zones": zones, "site_url": settings.SITE_URL}
     with translation.override(inquiry.language):
+        context["status_link"] = inquiry_status_link(inquiry)
         outbox_queue(
             kind="inquiry_acknowledgement",
             to=[inquiry.email],
@@ -84,6 +98,81 @@ def _queue_inquiry_mail(inquiry: Inquiry) -> None:
             to=sorted(set(staff)),
             subject=render_to_string("investors/email/notification_subject.txt", context),
             body=render_to_string("investors/email/notification.txt", context),
+            inquiry=inquiry,
+        )
+
+
+def inquiry_status_link(inquiry: Inquiry) -> str:
+    """The status page's address, in the active language, with a signed token that opens it
+    already filled in for this inquiry; it expires after STATUS_LINK_MAX_AGE."""
+    return f"{settings.SITE_URL}{reverse('investors:status')}?t={status_token(inquiry)}"
+
+
+def status_token(inquiry: Inquiry) -> str:
+    """A signed token naming the inquiry: who holds it may read and act on its status."""
+    return signing.TimestampSigner(salt=STATUS_LINK_SALT).sign(inquiry.reference)
+
+
+def inquiry_from_status_link(token: str) -> Inquiry | None:
+    """The inquiry a status link's token names, or None when it is forged or expired."""
+    try:
+        reference = signing.TimestampSigner(salt=STATUS_LINK_SALT).unsign(
+            token, max_age=STATUS_LINK_MAX_AGE
+        )
+    except signing.BadSignature:  # SignatureExpired is one
+        return None
+    return Inquiry.objects.filter(reference=reference, anonymised_at__isnull=True).first()
+
+
+def _record_event(
+    inquiry: Inquiry, stage: InquiryEvent.Stage, *, now: datetime.datetime
+) -> InquiryEvent:
+    days = stage.working_days
+    return InquiryEvent.objects.create(
+        inquiry=inquiry,
+        stage=stage,
+        officer=inquiry.assignee,
+        next_step_due=add_working_days(now, days) if days is not None else None,
+        created=now,
+    )
+
+
+def inquiry_stage_changed(
+    *, inquiry: Inquiry, previous_status: str, previous_assignee_id: int | None
+) -> list[InquiryEvent]:
+    """After staff changed an inquiry: record each public step it took (a named officer
+    assigned, a new stage) and queue one mail per step to the investor, in their language, with
+    what happens next and by when. Spam and internal changes tell the investor nothing."""
+    if inquiry.status == Inquiry.Status.SPAM:
+        return []
+    now = timezone.now()
+    stages = []
+    if inquiry.assignee_id and inquiry.assignee_id != previous_assignee_id:
+        stages.append(InquiryEvent.Stage.ASSIGNED)
+    if inquiry.status != previous_status and (stage := inquiry.public_stage):
+        stages.append(stage)
+    events = []
+    with transaction.atomic():
+        for stage in stages:
+            event = _record_event(inquiry, stage, now=now)
+            _queue_stage_mail(inquiry, event)
+            events.append(event)
+    return events
+
+
+def _queue_stage_mail(inquiry: Inquiry, event: InquiryEvent) -> None:
+    with translation.override(inquiry.language):
+        context = {
+            "inquiry": inquiry,
+            "event": event,
+            "profile": getattr(event.officer, "officer_profile", None),
+            "status_link": inquiry_status_link(inquiry),
+        }
+        outbox_queue(
+            kind=f"inquiry_stage_{event.stage}",
+            to=[inquiry.email],
+            subject=render_to_string("investors/email/stage_subject.txt", context),
+            body=render_to_string("investors/email/stage.txt", context),
             inquiry=inquiry,
         )
 
@@ -105,3 +194,118 @@ def inquiry_anonymise(*, older_than_days: int) -> int:
         )
         OutboxMessage.objects.filter(inquiry_id__in=ids).delete()
     return len(ids)
+
+
+def site_visit_request(*, inquiry: Inquiry, form: "SiteVisitForm") -> SiteVisit:
+    """Store an investor's request for a site visit and tell the staff."""
+    with transaction.atomic():
+        visit = form.save(commit=False)
+        visit.inquiry = inquiry
+        visit.save()
+        with translation.override(settings.LANGUAGE_CODE):
+            outbox_queue(
+                kind="site_visit_request",
+                to=_staff_addresses(inquiry),
+                subject=render_to_string(
+                    "investors/email/visit_request_subject.txt", {"inquiry": inquiry}
+                ),
+                body=render_to_string(
+                    "investors/email/visit_request.txt", {"inquiry": inquiry, "visit": visit}
+                ),
+                inquiry=inquiry,
+            )
+    return visit
+
+
+def _staff_addresses(inquiry: Inquiry) -> list[str]:
+    staff = {settings.INVESTMENT_PROMOTION_EMAIL}
+    staff |= {zone.contact_email for zone in inquiry.zones.all() if zone.contact_email}
+    profile = getattr(inquiry.assignee, "officer_profile", None)
+    if profile and profile.office_email:
+        staff.add(profile.office_email)
+    return sorted(staff)
+
+
+def site_visit_confirmed(*, visit: SiteVisit) -> InquiryEvent:
+    """After staff confirmed a visit's date and officer (the visit is saved and valid): move
+    the inquiry to its site-visit stage and send the investor the invitation (.ics), in their
+    language. The caller holds the transaction."""
+    from .calendar import site_visit_ics
+
+    inquiry = visit.inquiry
+    if inquiry.status in (Inquiry.Status.NEW, Inquiry.Status.CONTACTED):
+        inquiry.status = Inquiry.Status.SITE_VISIT
+    if inquiry.assignee_id is None:
+        inquiry.assignee = visit.officer
+    inquiry.save()
+    event = _record_event(inquiry, InquiryEvent.Stage.VISIT_SCHEDULED, now=timezone.now())
+    event.officer = visit.officer
+    event.save(update_fields=["officer"])
+    with translation.override(inquiry.language):
+        context = {
+            "inquiry": inquiry,
+            "event": event,
+            "visit": visit,
+            "profile": getattr(visit.officer, "officer_profile", None),
+            "status_link": inquiry_status_link(inquiry),
+        }
+        outbox_queue(
+            kind="site_visit_invitation",
+            to=[inquiry.email],
+            subject=render_to_string("investors/email/stage_subject.txt", context),
+            body=render_to_string("investors/email/visit_confirmed.txt", context),
+            inquiry=inquiry,
+            attachments=[
+                {
+                    "filename": "site-visit.ics",
+                    "content": site_visit_ics(visit),
+                    "mimetype": "text/calendar; method=REQUEST; charset=utf-8",
+                }
+            ],
+        )
+    return event
+
+
+def site_visit_cancel(*, visit: SiteVisit) -> None:
+    """The investor cancels their visit (from the status page): staff are told, and a
+    confirmed visit's calendar entry is withdrawn."""
+    from .calendar import site_visit_ics
+
+    inquiry = visit.inquiry
+    with transaction.atomic():
+        was_confirmed = visit.status == SiteVisit.Status.CONFIRMED
+        visit.status = SiteVisit.Status.CANCELLED
+        visit.save(update_fields=["status", "updated"])
+        with translation.override(settings.LANGUAGE_CODE):
+            outbox_queue(
+                kind="site_visit_cancelled",
+                to=_staff_addresses(inquiry),
+                subject=render_to_string(
+                    "investors/email/visit_cancelled_subject.txt", {"inquiry": inquiry}
+                ),
+                body=render_to_string(
+                    "investors/email/visit_request.txt", {"inquiry": inquiry, "visit": visit}
+                ),
+                inquiry=inquiry,
+            )
+        if was_confirmed:
+            with translation.override(inquiry.language):
+                outbox_queue(
+                    kind="site_visit_cancellation",
+                    to=[inquiry.email],
+                    subject=render_to_string(
+                        "investors/email/visit_cancelled_subject.txt", {"inquiry": inquiry}
+                    ),
+                    body=render_to_string(
+                        "investors/email/visit_cancelled.txt",
+                        {"inquiry": inquiry, "status_link": inquiry_status_link(inquiry)},
+                    ),
+                    inquiry=inquiry,
+                    attachments=[
+                        {
+                            "filename": "site-visit.ics",
+                            "content": site_visit_ics(visit, cancelled=True),
+                            "mimetype": "text/calendar; method=CANCEL; charset=utf-8",
+                        }
+                    ],
+                )

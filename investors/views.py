@@ -1,17 +1,28 @@
+from decimal import Decimal, InvalidOperation
+
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
 from portal.ratelimits import limit_reached, too_many_requests
-from zones.models import Plot, Zone
+from zones.models import M2_PER_HA, District, Plot, Sector, Zone
 from zones.shortlist import shortlist_get
 
-from .forms import InquiryForm, InquiryStatusForm
-from .models import Inquiry
-from .services import inquiry_submit
+from .forms import InquiryForm, InquiryStatusForm, SiteVisitForm
+from .models import Inquiry, SiteVisit
+from .services import (
+    inquiry_from_status_link,
+    inquiry_submit,
+    site_visit_cancel,
+    site_visit_request,
+    status_token,
+)
 
 SESSION_REFERENCE = "inquiry_reference"
 
@@ -40,6 +51,42 @@ def _initial(request):
         if plot:
             initial["plot"] = plot
             initial["zones"].append(plot.zone)
+    if request.GET.get("from") == "search":
+        initial.update(_initial_from_search(request.GET))
+    return initial
+
+
+def _decimal(value):
+    try:
+        number = Decimal(value[:20])
+    except (InvalidOperation, TypeError):
+        return None
+    return number if number.is_finite() and number > 0 else None
+
+
+def _initial_from_search(query):
+    """A plot search that found nothing, carried into the inquiry: the area, sector, district
+    and budget the investor searched with, so they send their requirement in one step."""
+    initial = {}
+    to_ha = (lambda m2: m2 / M2_PER_HA) if query.get("area_unit") == "m2" else (lambda ha: ha)
+    area_min, area_max = _decimal(query.get("area_min", "")), _decimal(query.get("area_max", ""))
+    if area := area_min or area_max:
+        initial["area_needed_ha"] = round(to_ha(area), 2)
+    slug = query.get("sector", "")[:60]
+    if slug and (sector := Sector.objects.filter(slug=slug).first()):
+        initial["sector"] = sector
+    lines = []
+    if area_min or area_max:
+        low = f"{to_ha(area_min):g}" if area_min else "…"
+        high = f"{to_ha(area_max):g}" if area_max else "…"
+        lines.append(_("Diện tích: %(low)s – %(high)s ha") % {"low": low, "high": high})
+    if (district := query.get("district", "")) in District.values:
+        lines.append(_("Huyện: %(district)s") % {"district": District(district).label})
+    if rent := _decimal(query.get("rent_max", "")):
+        lines.append(_("Giá thuê tối đa: %(rent)s USD/m²") % {"rent": f"{rent:g}"})
+    if lines:
+        intro = _("Tôi đã tìm trên cổng nhưng chưa thấy lô phù hợp:")
+        initial["message"] = "\n".join([intro, *(f"- {line}" for line in lines)])
     return initial
 
 
@@ -108,6 +155,8 @@ def inquiry_thanks(request):
 @require_http_methods(["GET", "POST"])
 def inquiry_status(request):
     if request.method == "GET":
+        if token := request.GET.get("t", "")[:200]:
+            return _status_from_link(request, token)
         return render(request, "investors/inquiry_status.html", {"form": InquiryStatusForm()})
     if retry_after := limit_reached(
         request, group="inquiry-status", rate=settings.INQUIRY_STATUS_RATE_LIMIT, increment=True
@@ -126,8 +175,67 @@ def inquiry_status(request):
             .select_related("assignee__officer_profile")
             .first()
         )
-    context = {"form": form, "inquiry": inquiry, "looked_up": form.is_valid()}
+    return _status_page(request, form, inquiry, looked_up=form.is_valid())
+
+
+def _status_from_link(request, token):
+    """A mail's link: the status page already filled in, while its signature holds; else the
+    look-up form, saying the link no longer works."""
+    if retry_after := limit_reached(
+        request, group="inquiry-status", rate=settings.INQUIRY_STATUS_RATE_LIMIT, increment=True
+    ):
+        return too_many_requests(request, retry_after)
+    inquiry = inquiry_from_status_link(token)
+    if inquiry is None:
+        context = {"form": InquiryStatusForm(), "link_expired": True}
+        return render(request, "investors/inquiry_status.html", context)
+    form = InquiryStatusForm(initial={"reference": inquiry.reference, "email": inquiry.email})
+    return _status_page(request, form, inquiry, looked_up=True)
+
+
+def _status_page(request, form, inquiry, *, looked_up):
+    context = {"form": form, "inquiry": inquiry, "looked_up": looked_up}
+    if inquiry:
+        context["events"] = list(inquiry.events.select_related("officer__officer_profile"))
+        context["visits"] = list(
+            inquiry.site_visits.exclude(status=SiteVisit.Status.CANCELLED).select_related(
+                "zone", "officer__officer_profile"
+            )
+        )
+        context["token"] = status_token(inquiry)
     return render(request, "investors/inquiry_status.html", context)
+
+
+def _inquiry_by_token(request):
+    return inquiry_from_status_link(request.POST.get("t") or request.GET.get("t", "")[:200])
+
+
+@require_http_methods(["GET", "POST"])
+def site_visit_create(request):
+    """Ask for a site visit, from the status page's link (its signed token names the inquiry)."""
+    inquiry = _inquiry_by_token(request)
+    if inquiry is None:
+        context = {"form": InquiryStatusForm(), "link_expired": True}
+        return render(request, "investors/inquiry_status.html", context)
+    form = SiteVisitForm(request.POST or None, inquiry=inquiry)
+    if request.method == "POST" and form.is_valid():
+        site_visit_request(inquiry=inquiry, form=form)
+        return redirect(f"{reverse('investors:status')}?t={status_token(inquiry)}#visits")
+    context = {"form": form, "inquiry": inquiry, "token": status_token(inquiry)}
+    return render(request, "investors/site_visit_form.html", context)
+
+
+@require_http_methods(["POST"])
+def site_visit_cancel_view(request, pk):
+    inquiry = _inquiry_by_token(request)
+    visit = (
+        inquiry
+        and inquiry.site_visits.exclude(status=SiteVisit.Status.CANCELLED).filter(pk=pk).first()
+    )
+    if not visit:
+        raise Http404
+    site_visit_cancel(visit=visit)
+    return redirect(f"{reverse('investors:status')}?t={status_token(inquiry)}#visits")
 
 
 class PrivacyNoticeView(TemplateView):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from incentives.api import router as incentives_router
 from portal.health import healthz, readyz
 from portal.sitemaps import sitemap_xml
-from portal.views import robots_txt
+from portal.views import contact, robots_txt
 from zones.api import api
 from zones.urls import building_urlpatterns, developer_urlpatterns, plot_urlpatterns
 from zones.views import HomeView
@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("developer/", include((developer_urlpatterns, "developer"))),
     path("incentives/", include("incentives.urls")),
     path("", include("investors.urls")),
+    path("contact/", contact, name="contact"),
     prefix_default_language=False,
 )
 

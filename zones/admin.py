@@ -22,6 +22,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Building,
+    ContactPoint,
     CostItem,
     DeveloperCompany,
     ExchangeRate,
@@ -543,6 +544,27 @@ class DeveloperCompanyAdmin(admin.ModelAdmin):
     list_display = ("name",)
     search_fields = ("name",)
     filter_horizontal = ("members",)
+
+
+@admin.register(ContactPoint)
+class ContactPointAdmin(ManagedZonesMixin, SimpleHistoryAdmin, TranslationAdmin):
+    """The addresses, telephones and hours investors see on the contact page and zone pages;
+    every change is kept in the history. A zone's named managers keep their zones' entries."""
+
+    list_display = ("name", "kind", "zone", "phone", "email", "is_sample", "is_published")
+    list_filter = ("kind", "is_sample", "is_published", "zone")
+    list_editable = ("is_published",)
+    list_select_related = ("zone",)
+    search_fields = ("name_vi", "name_en", "phone", "email")
+    autocomplete_fields = ("zone",)
+    fieldsets = (
+        (None, {"fields": ("kind", "zone", "name", "position", "is_published")}),
+        (
+            _("Liên hệ"),
+            {"fields": ("address", "phone", "email", "working_hours", "languages", "is_sample")},
+        ),
+        (_("Vị trí trên bản đồ"), {"fields": ("latitude", "longitude")}),
+    )
 
 
 class ProposalPlotChangeInline(admin.TabularInline):

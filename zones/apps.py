@@ -15,6 +15,7 @@ class ZonesConfig(AppConfig):
         from .filters import BuildingFilter, PlotFilter, ZoneFilter
         from .models import (
             Building,
+            ContactPoint,
             CostItem,
             ExchangeRate,
             Indicator,
@@ -36,6 +37,7 @@ class ZonesConfig(AppConfig):
             CostItem,
             ExchangeRate,
             Building,
+            ContactPoint,
             m2m=(Zone.sectors.through, Plot.sectors.through),
         )
         # What each cached page reads from its query string, and nothing else: a page asked with

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import django_filters
 from django import forms
-from django.db.models import F
+from django.db.models import F, Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -231,8 +231,10 @@ class PlotFilter(NearFilterSet):
         in_m2 = (
             value * M2_PER_HA if self.form.cleaned_data.get("area_unit", "ha") != "m2" else value
         )
-        lookup = "gte" if name == "area_min" else "lte"
-        return queryset.filter(**{f"area_m2__{lookup}": in_m2})
+        if name == "area_min":
+            return queryset.filter(area_m2__gte=in_m2)
+        # A larger plot that can be divided down to the area asked for counts too.
+        return queryset.filter(Q(area_m2__lte=in_m2) | Q(min_part_m2__lte=in_m2))
 
 
 class BuildingFilter(NearFilterSet):

@@ -1040,6 +1040,15 @@ class Plot(Versioned, TimeStamped):
         help_text=_("Dán một GeoJSON Polygon, toạ độ [kinh độ, vĩ độ]."),
     )
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+    min_part_m2 = models.DecimalField(
+        _("phần nhỏ nhất khi chia lô (m²)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=POSITIVE,
+        help_text=_("Để trống nếu lô không chia nhỏ được."),
+    )
 
     objects = PlotQuerySet.as_manager()
 
@@ -1052,6 +1061,11 @@ class Plot(Versioned, TimeStamped):
         constraints = [
             models.UniqueConstraint(fields=["zone", "code"], name="plot_code_unique_in_zone"),
             models.CheckConstraint(condition=Q(area_m2__gt=0), name="plot_area_positive"),
+            models.CheckConstraint(
+                condition=Q(min_part_m2__isnull=True)
+                | Q(min_part_m2__gt=0, min_part_m2__lt=F("area_m2")),
+                name="plot_min_part_within_area",
+            ),
             models.CheckConstraint(
                 condition=Q(rent_amount__isnull=True) | Q(rent_amount__gt=0),
                 name="plot_rent_positive",
@@ -1080,6 +1094,16 @@ class Plot(Versioned, TimeStamped):
     @property
     def area_ha(self):
         return self.area_m2 / M2_PER_HA
+
+    @property
+    def min_part_ha(self):
+        return self.min_part_m2 / M2_PER_HA if self.min_part_m2 is not None else None
+
+    def clean(self):
+        if self.min_part_m2 is not None and self.area_m2 and self.min_part_m2 >= self.area_m2:
+            raise ValidationError(
+                {"min_part_m2": _("Phần nhỏ nhất phải nhỏ hơn diện tích của lô.")}
+            )
 
     @property
     def status_badge(self):
@@ -1623,3 +1647,103 @@ class Building(TimeStamped):
         if self.rent_usd_m2_month is None:
             return None
         return self.rent_usd_m2_month * self.floor_area_m2
+
+
+class ContactPointQuerySet(CatalogueQuerySet["ContactPoint"]):
+    def published(self) -> Self:
+        return self.filter(Q(zone__isnull=True) | Q(zone__is_published=True), is_published=True)
+
+    def provincial(self) -> Self:
+        """The bodies that serve every zone: the promotion body and the management board."""
+        return self.published().filter(zone__isnull=True)
+
+    def of_zone(self, zone: "Zone") -> Self:
+        """The zone's own managing body and developer."""
+        return self.published().filter(zone=zone).order_by("-kind", "position")
+
+
+class ContactPoint(TimeStamped):
+    """Where an investor reaches a body that answers for the land: kept by staff, with history.
+
+    The source report names the bodies but gives no address, telephone or e-mail: entries
+    shipped with such details are sample (`is_sample`) and shown so until staff set the real ones.
+    """
+
+    class Kind(models.TextChoices):
+        PROMOTION = "promotion", _("Cơ quan xúc tiến đầu tư")
+        ZONE_BOARD = "zone_board", _("Ban quản lý khu kinh tế")
+        MANAGING_BODY = "managing_body", _("Cơ quan quản lý khu")
+        DEVELOPER = "developer", _("Doanh nghiệp phát triển hạ tầng")
+
+    ZONE_KINDS = (Kind.MANAGING_BODY, Kind.DEVELOPER)
+
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind)
+    zone = models.ForeignKey(
+        Zone,
+        verbose_name=_("khu"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="contact_points",
+        help_text=_("Bắt buộc với cơ quan quản lý khu và doanh nghiệp phát triển hạ tầng."),
+    )
+    name = models.CharField(_("tên"), max_length=200)
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    working_hours = models.CharField(_("giờ làm việc"), max_length=200, blank=True)
+    languages = models.CharField(
+        _("ngôn ngữ giao tiếp"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: “Tiếng Việt, tiếng Anh, tiếng Trung”."),
+    )
+    latitude = models.DecimalField(
+        _("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    is_sample = models.BooleanField(
+        _("dữ liệu mẫu"),
+        default=False,
+        help_text=_("Địa chỉ, điện thoại, email minh hoạ: bỏ đánh dấu khi đã nhập thông tin thật."),
+    )
+    is_published = models.BooleanField(_("hiển thị công khai"), default=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = ContactPointQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("đầu mối liên hệ")
+        verbose_name_plural = _("đầu mối liên hệ")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind__in=["managing_body", "developer"]) | Q(zone__isnull=False),
+                name="contactpoint_zone_body_has_zone",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="contactpoint_position_both_or_neither",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.kind in self.ZONE_KINDS and self.zone_id is None:
+            raise ValidationError({"zone": _("Chọn khu mà cơ quan này quản lý hoặc phát triển.")})
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Nhập cả vĩ độ và kinh độ, hoặc để trống cả hai."))
+
+    @property
+    def map_url(self):
+        if self.latitude is None:
+            return ""
+        return (
+            "https://www.openstreetmap.org/?mlat="
+            f"{self.latitude}&mlon={self.longitude}#map=16/{self.latitude}/{self.longitude}"
+        )

@@ -3,7 +3,17 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import CostItem, FigureChangeNote, Indicator, Plot, Project, Sector, Zone, ZonePhoto
+from .models import (
+    ContactPoint,
+    CostItem,
+    FigureChangeNote,
+    Indicator,
+    Plot,
+    Project,
+    Sector,
+    Zone,
+    ZonePhoto,
+)
 
 
 @register(Zone)
@@ -47,6 +57,11 @@ class ProjectTranslation(TranslationOptions):
     fields = ("investor_name", "description")
 
 
+@register(ContactPoint)
+class ContactPointTranslation(TranslationOptions):
+    fields = ("name", "address", "working_hours", "languages")
+
+
 @register(Indicator)
 class IndicatorTranslation(TranslationOptions):
     fields = ("name", "note", "source")
@@ -63,3 +78,4 @@ simple_history.register(
 )
 simple_history.register(Plot, app="zones")
 simple_history.register(Project, app="zones")
+simple_history.register(ContactPoint, app="zones")

@@ -142,7 +142,7 @@ class PlotListView(FilteredListMixin, ListView):
     context_object_name = "plots"
     filterset_class = PlotFilter
     LISTED_FIELDS = (
-        *("code", "area_m2", "status", "is_sample"),
+        *("code", "area_m2", "min_part_m2", "status", "is_sample"),
         *("rent_amount", "rent_currency", "rent_basis", "rent_quoted_on", "lease_term_ends"),
         *("zone__slug", "zone__district"),
         *(f"zone__{field}" for field in Zone.NAME_FIELDS),

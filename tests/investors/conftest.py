@@ -30,7 +30,7 @@ def valid_data(sector, zone):
         "capital_amount": "15000000",
         "capital_currency": "USD",
         "jobs_expected": "250",
-        "start_by": "",
+        "start_quarter": "",
         "message": "We want 20 ha near the border gate, power and water in place.",
         "consent": "on",
         "form_token": "6f1c1e5e-93a4-4a51-9d2b-0c1b5a7c1d11",

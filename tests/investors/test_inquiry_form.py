@@ -140,7 +140,7 @@ def test_a_bad_phone_number_is_explained_in_the_visitors_language(
         ("capital_currency", "EUR"),
         ("company_name", "x" * 201),
         ("message", "x" * 5001),
-        ("start_by", "2001-01-01"),
+        ("start_quarter", "2001-Q1"),
         ("country", "XX"),
     ],
 )

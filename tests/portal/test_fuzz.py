@@ -26,7 +26,7 @@ FORM_FIELDS = [
     "capital_amount",
     "capital_currency",
     "jobs_expected",
-    "start_by",
+    "start_quarter",
     "message",
     "consent",
     "form_token",

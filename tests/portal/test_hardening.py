@@ -162,7 +162,7 @@ def test_xss_payloads_come_back_escaped_in_every_form_field(client):
             "area_needed_ha",
             "capital_amount",
             "jobs_expected",
-            "start_by",
+            "start_quarter",
             "message",
             "form_token",
             "plot",

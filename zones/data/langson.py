@@ -690,3 +690,50 @@ BUILDINGS = [
         date(2027, 3, 1),
     ),
 ]
+
+# The bodies investors reach. The source names the management board and each zone's managing
+# body, nothing more: the addresses, telephones and e-mails below are sample (reserved
+# `.example` addresses, a number of zeros) and shown with the sample badge until staff set them.
+SAMPLE_CONTACT = {
+    "address": T(
+        "Địa chỉ mẫu, thành phố Lạng Sơn, tỉnh Lạng Sơn",
+        "Sample address, Lang Son city, Lang Son province",
+        "示例地址，谅山省谅山市",
+    ),
+    "phone": "+84 205 000 0000",
+    "working_hours": T(
+        "Thứ Hai – Thứ Sáu, 7:30–11:30 và 13:30–17:00",
+        "Monday – Friday, 7:30–11:30 and 13:30–17:00",
+        "周一至周五 7:30–11:30、13:30–17:00",
+    ),
+    "languages": T("Tiếng Việt, tiếng Anh", "Vietnamese, English", "越南语、英语"),
+    "is_sample": True,
+}
+PROMOTION_BODY = T(
+    "Bộ phận xúc tiến đầu tư tỉnh Lạng Sơn",
+    "Lang Son investment promotion desk",
+    "谅山省投资促进部门",
+)
+PROVINCIAL_CONTACTS = [
+    {
+        "kind": "promotion",
+        "name": PROMOTION_BODY,
+        "email": "xuctiendautu@langson.example",
+        "position": 0,
+    },
+    {
+        "kind": "zone_board",
+        "name": BORDER_GATE_BOARD,
+        "email": "bqlkkt@langson.example",
+        "position": 1,
+    },
+]
+
+# Sample plots that can be divided, and their smallest part (m²): Hồng Phong's large free plots,
+# so that a search for 8–15 ha finds them. Sample like the plots themselves.
+DIVISIBLE_SAMPLE_PLOTS = {
+    ("hong-phong", "HP-10"): 50_000,
+    ("hong-phong", "HP-11"): 50_000,
+    ("hong-phong", "HP-12"): 50_000,
+    ("hong-phong", "HP-13"): 50_000,
+}

@@ -11,6 +11,7 @@ from zones.data import langson
 from zones.models import (
     M2_PER_HA,
     Building,
+    ContactPoint,
     CostItem,
     ExchangeRate,
     Indicator,
@@ -212,6 +213,10 @@ class Loader:
                 {"currency": currency},
                 {"vnd_per_unit": vnd, "as_of": langson.COSTS_AS_OF, "is_sample": True},
             )
+        for (slug, code), min_part_m2 in langson.DIVISIBLE_SAMPLE_PLOTS.items():
+            # Sample plots only: a plot staff have taken over keeps what they set.
+            for plot in zones[slug].plots.filter(code=code, is_sample=True):
+                self.sync(Plot, {"pk": plot.pk}, {"min_part_m2": Decimal(min_part_m2)})
 
         for slug, projects in langson.PROJECTS.items():
             zone = zones[slug]
@@ -237,6 +242,17 @@ class Loader:
             values = {k: v for k, v in record.items() if k != "slug"}
             values.update(position=position, source=langson.SOURCE)
             self.sync(Indicator, {"slug": record["slug"]}, values)
+
+        for record in langson.PROVINCIAL_CONTACTS:
+            values = {**langson.SAMPLE_CONTACT, **record}
+            self.sync(ContactPoint, {"kind": values.pop("kind"), "zone": None}, values)
+        for record in langson.ZONES:
+            if record.get("managing_body"):
+                self.sync(
+                    ContactPoint,
+                    {"kind": ContactPoint.Kind.MANAGING_BODY, "zone": zones[record["slug"]]},
+                    {**langson.SAMPLE_CONTACT, "name": record["managing_body"]},
+                )
         return self.stats
 
 
