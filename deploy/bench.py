@@ -210,7 +210,7 @@ def run(mode):
         port = PORT
         if mode == "nginx":
             tmp = tempfile.mkdtemp(prefix="portal-bench-nginx-")
-            os.chmod(tmp, 0o755)  # nginx's workers run as another user than its master
+            os.chmod(tmp, 0o755)  # noqa: S103  (nginx's workers run as another user)
             proxy, port = nginx(tmp), NGINX_PORT
         return {path: load(port, path) for path in URLS}
     finally:
