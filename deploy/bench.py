@@ -212,7 +212,17 @@ def run(mode):
             tmp = tempfile.mkdtemp(prefix="portal-bench-nginx-")
             os.chmod(tmp, 0o755)  # noqa: S103  (nginx's workers run as another user)
             proxy, port = nginx(tmp), NGINX_PORT
-        return {path: load(port, path) for path in URLS}
+        # The static file first and last, their mean the mode's reference: the load of a
+        # shared machine drifts within a run.
+        first = load(port, STATIC)
+        rows = {path: load(port, path) for path in URLS}
+        last = rows[STATIC]
+        rows[STATIC] = {
+            **last,
+            "requests_per_s": round((first["requests_per_s"] + last["requests_per_s"]) / 2, 1),
+            "first_and_last": [first["requests_per_s"], last["requests_per_s"]],
+        }
+        return rows
     finally:
         for process in (proxy, server):
             if process is not None:
@@ -280,6 +290,8 @@ def main():
         for path, row in rows.items():
             row["ratio_to_static"] = round(row["requests_per_s"] / static, 2) if static else 0
             flag = f" ({row['errors']} errors)" if row["errors"] else ""
+            if "first_and_last" in row:
+                flag += " (mean of {:.0f} first, {:.0f} last)".format(*row["first_and_last"])
             print(
                 f"| {mode} | `{path}` | {row['requests_per_s']:.0f} | {row['p50_ms']} | "
                 f"{row['p99_ms']} | {row['bytes']} | {row['ratio_to_static']:.2f}{flag} |"
