@@ -1,35 +1,61 @@
 """`make bench`: the production server under load, page by page, against a static file of the
-same size (what this machine can serve at best).
+same size served by the same server in the same run (what this machine can serve at best).
 
-Starts gunicorn with production settings and WhiteNoise on 127.0.0.1, warms it, then drives it
-from this process with a small bounded load generator (threads, keep-alive connections), first
-with the page cache off, then on. Prints a table and writes var/bench.json. Needs DATABASE_URL
-(PostgreSQL) and Redis on 127.0.0.1:6379 for the shared cache.
+Starts gunicorn (production settings, BENCH_WORKERS workers, WhiteNoise) on 127.0.0.1 and drives
+it with wrk (BENCH_CONCURRENCY connections, BENCH_SECONDS per URL, after a warm-up):
+
+- `uncached`: the page cache off (PAGE_CACHE_SECONDS=0), every page rendered afresh;
+- `cached`: the page cache on;
+- `nginx`: the same app servers behind Debian's nginx with deploy/nginx-locations.conf (the
+  micro-cache), when nginx is installed; the static file is then nginx's own.
+
+Each mode's ratio is to the static file measured in that mode, so figures from a busy machine
+still compare. Prints a Markdown table, and writes var/bench.json. Needs DATABASE_URL
+(PostgreSQL), Redis on 127.0.0.1:6379 and wrk (apt-get install wrk; nginx optional).
 """
 
-import http.client
 import json
 import os
 import platform
-import statistics
+import re
+import shutil
+import socket
 import subprocess
 import sys
-import threading
+import tempfile
 import time
+import urllib.error
+import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = int(os.environ.get("BENCH_PORT", "8765"))
-SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# Free ports of their own: other benches may run on this machine.
+PORT = int(os.environ.get("BENCH_PORT", 0)) or free_port()
+NGINX_PORT = free_port()
+SECONDS = int(os.environ.get("BENCH_SECONDS", "4"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "8"))
+WORKERS = os.environ.get("BENCH_WORKERS", "2")
+STATIC = "/static/bench.html"
+GIT = shutil.which("git") or "git"
 URLS = [
     "/",
     "/zones/",
+    "/en/zones/",
+    "/zh-hans/zones/",
     "/zones/dong-banh/",
     "/plots/?status=available",
     "/api/v1/zones",
-    "/static/bench.html",
+    "/api/v1/plots",
+    STATIC,
 ]
 
 
@@ -47,80 +73,13 @@ def environment(page_cache_seconds):
         PAGE_CACHE_SECONDS=str(page_cache_seconds),
         API_RATE_LIMIT="1000000/m",
         LOG_LEVEL="WARNING",
+        GUNICORN_WORKERS=WORKERS,
     )
     return env
 
 
-def manage(*args, env):
-    subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-
-
-def fetch(path, connection=None):
-    connection = connection or http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
-    connection.request("GET", path, headers={"Accept-Encoding": "br, gzip"})
-    response = connection.getresponse()
-    body = response.read()
-    return connection, response.status, len(body)
-
-
-def load(path):
-    """CONCURRENCY keep-alive clients for SECONDS: requests/s, p50/p99 latency, bytes."""
-    latencies, sizes, errors = [], [], []
-    stop = time.monotonic() + SECONDS
-
-    def client():
-        connection = None
-        while time.monotonic() < stop and len(latencies) < 1_000_000:
-            started = time.perf_counter()
-            try:
-                connection, status, size = fetch(path, connection)
-            except OSError as error:
-                errors.append(repr(error))
-                connection = None
-                continue
-            latencies.append(time.perf_counter() - started)
-            sizes.append(size)
-            if status != 200:
-                errors.append(status)
-
-    threads = [threading.Thread(target=client) for _ in range(CONCURRENCY)]
-    began = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - began
-    latencies.sort()
-    return {
-        "requests_per_s": round(len(latencies) / elapsed, 1),
-        "p50_ms": round(statistics.median(latencies) * 1000, 1),
-        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
-        "bytes": sizes[-1] if sizes else 0,
-        "errors": len(errors),
-    }
-
-
-def queries_per_request(env):
-    """SQL queries each page costs without the page cache (Django's test client, in process)."""
-    script = (
-        "import json\n"
-        "from django.db import connection\n"
-        "from django.test import Client\n"
-        "from django.test.utils import CaptureQueriesContext\n"
-        "out = {}\n"
-        f"for url in {URLS[:-1]!r}:\n"
-        "    c = Client()\n"
-        "    with CaptureQueriesContext(connection) as q:\n"
-        "        c.get(url)\n"
-        "    out[url] = len(q.captured_queries)\n"
-        "print(json.dumps(out))\n"
-    )
+def shell(script, env):
+    """The last line `manage.py shell -c script` prints."""
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script],
         cwd=ROOT,
@@ -129,98 +88,216 @@ def queries_per_request(env):
         capture_output=True,
         text=True,
     )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return result.stdout.strip().splitlines()[-1]
 
 
-def run(page_cache_seconds, static_size):
-    env = environment(page_cache_seconds)
+def fetch(port, path):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as answer:  # noqa: S310
+            return answer.read()
+    except urllib.error.HTTPError as error:
+        sys.exit(f"{path}: {error.code}\n{error.read()[:2000].decode(errors='replace')}")
+
+
+def wait_for(port):
+    for _ in range(150):
+        try:
+            fetch(port, "/healthz")
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"nothing answers on port {port}")
+
+
+def duration_ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+
+
+def load(port, path):
+    """wrk's figures for one URL: requests/s, p50/p99 latency, bytes, errors."""
+    for _ in range(20):  # warm: connections, caches, compiled templates
+        body = fetch(port, path)
+    out = subprocess.run(
+        [shutil.which("wrk"), "-t2", f"-c{CONCURRENCY}", f"-d{SECONDS}s", "--latency"]
+        + ["-H", "Accept-Encoding: br, gzip", f"http://127.0.0.1:{port}{path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "requests_per_s": round(float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), 1),
+        "p50_ms": duration_ms(re.search(r"\s50%\s+(\S+)", out).group(1)),
+        "p99_ms": duration_ms(re.search(r"\s99%\s+(\S+)", out).group(1)),
+        "bytes": len(body),
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def gunicorn(env):
     server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "-c",
-            "deploy/gunicorn.conf.py",
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--access-logfile",
-            "/dev/null",
-        ],
+        [str(ROOT / ".venv/bin/gunicorn"), "-c", "deploy/gunicorn.conf.py", "portal.wsgi"]
+        + ["--bind", f"127.0.0.1:{PORT}", "--access-logfile", "/dev/null"],
         cwd=ROOT,
         env=env,
     )
+    wait_for(PORT)
+    return server
+
+
+NGINX_CONF = """
+worker_processes {workers};
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    proxy_cache_path {tmp}/cache levels=1:2 keys_zone=portal_pages:10m max_size=64m
+                     inactive=60s use_temp_path=off;
+    map $http_cookie $portal_session {{
+        default 0;
+        "~(^|;)\\s*(__Host-)?sessionid=" 1;
+    }}
+    upstream portal {{
+        server 127.0.0.1:{port};
+        keepalive 32;
+    }}
+    server {{
+        listen 127.0.0.1:{nginx_port};
+        location = {static} {{ root {static_root}; }}
+        include {tmp}/nginx-locations.conf;
+    }}
+}}
+"""
+
+
+def nginx(tmp):
+    """Debian's nginx with the portal's locations (deploy/nginx-locations.conf) in front of the
+    app server on PORT, its static file served by nginx itself."""
+    for name in ("nginx-locations.conf", "nginx-proxy.conf"):
+        text = (ROOT / "deploy" / name).read_text().replace("/srv/portal/deploy/", f"{tmp}/")
+        (Path(tmp) / name).write_text(text)
+    conf = Path(tmp) / "nginx.conf"
+    conf.write_text(
+        NGINX_CONF.format(
+            workers=WORKERS,
+            tmp=tmp,
+            port=PORT,
+            nginx_port=NGINX_PORT,
+            static=STATIC,
+            static_root=ROOT / "var",
+        )
+    )
+    server = subprocess.Popen([shutil.which("nginx"), "-c", str(conf), "-g", "daemon off;"])
+    wait_for(NGINX_PORT)
+    return server
+
+
+def run(mode):
+    env = environment(0 if mode == "uncached" else 300)
+    server = gunicorn(env)
+    proxy, tmp = None, None
     try:
-        for _ in range(100):
-            try:
-                fetch("/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
-        for path in URLS:  # warm: connections, caches, compiled templates
-            for _ in range(20):
-                fetch(path)
-        return {path: load(path) for path in URLS}
+        port = PORT
+        if mode == "nginx":
+            tmp = tempfile.mkdtemp(prefix="portal-bench-nginx-")
+            os.chmod(tmp, 0o755)  # noqa: S103  (nginx's workers run as another user)
+            proxy, port = nginx(tmp), NGINX_PORT
+        # The static file first and last, their mean the mode's reference: the load of a
+        # shared machine drifts within a run.
+        first = load(port, STATIC)
+        rows = {path: load(port, path) for path in URLS}
+        last = rows[STATIC]
+        rows[STATIC] = {
+            **last,
+            "requests_per_s": round((first["requests_per_s"] + last["requests_per_s"]) / 2, 1),
+            "first_and_last": [first["requests_per_s"], last["requests_per_s"]],
+        }
+        return rows
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for process in (proxy, server):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def commit():
+    head = subprocess.run(
+        [GIT, "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run([GIT, "diff", "--quiet", "HEAD"], cwd=ROOT).returncode
+    return head + ("+changes" if dirty else "")
 
 
 def main():
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("make bench needs DATABASE_URL=postgres://...")
+    if shutil.which("wrk") is None:
+        sys.exit("make bench needs wrk: apt-get install wrk")
     env = environment(0)
-    manage("collectstatic", "--noinput", env=env)
-    # A static file of the size of the zone list page: what WhiteNoise serves at best.
-    static_root = ROOT / "var" / "static"
-    size = 0
-    server_env = {**env, "ALLOWED_HOSTS": "testserver"}
-    size = int(
-        subprocess.run(
-            [
-                sys.executable,
-                "manage.py",
-                "shell",
-                "-c",
-                "from django.test import Client; print(len(Client().get('/zones/').content))",
-            ],
-            cwd=ROOT,
-            env=server_env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
-    (static_root / "bench.html").write_text("<!-- bench -->" + "x" * max(size - 14, 0))
-    queries = queries_per_request(env)
-    # The cached run starts empty: pages left in Redis by a run on another database share the
+    # A static file of the size of the zone list page: what the server serves at best.
+    size = int(
+        shell("from django.test import Client; print(len(Client().get('/zones/').content))", env)
+    )
+    (ROOT / "var" / "static" / "bench.html").write_text("<!-- bench -->" + "x" * max(size - 14, 0))
+    data = shell(
+        "from zones.models import Zone, Plot; "
+        "print(f'{Zone.objects.count()} zones, {Plot.objects.count()} plots')",
+        env,
+    )
+    # The cached runs start empty: pages left in Redis by a run on another database share the
     # catalogue's version number and would be served as this one's.
-    manage("shell", "-c", "from django.core.cache import cache; cache.clear()", env=env)
-    results = {"uncached": run(0, size), "cached": run(300, size)}
-    static_rps = {mode: r["/static/bench.html"]["requests_per_s"] for mode, r in results.items()}
+    shell("from django.core.cache import cache; cache.clear(); print()", env)
+    modes = ["uncached", "cached"] + (["nginx"] if shutil.which("nginx") else [])
+    results = {mode: run(mode) for mode in modes}
     report = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
+        "data": data,
         "machine": f"{platform.node()} {os.cpu_count()} cores, Python {platform.python_version()}",
         "seconds_per_url": SECONDS,
         "concurrency": CONCURRENCY,
+        "workers": WORKERS,
         "zone_list_bytes": size,
-        "queries": queries,
         "results": results,
     }
     print(
-        f"{'mode':9} {'url':28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} "
-        f"{'bytes':>8} {'/static':>8}"
+        f"\n{data}; commit {report['commit']}, {report['date']}; wrk -c{CONCURRENCY}, "
+        f"{WORKERS} gunicorn workers, {SECONDS} s per URL\n"
     )
+    print("| mode | URL | req/s | p50 ms | p99 ms | bytes | ÷ static |")
+    print("|---|---|---:|---:|---:|---:|---:|")
     for mode, rows in results.items():
+        static = rows[STATIC]["requests_per_s"]
         for path, row in rows.items():
-            ratio = row["requests_per_s"] / static_rps[mode] if static_rps[mode] else 0
-            row["ratio_to_static"] = round(ratio, 2)
+            row["ratio_to_static"] = round(row["requests_per_s"] / static, 2) if static else 0
+            flag = f" ({row['errors']} errors)" if row["errors"] else ""
+            if "first_and_last" in row:
+                flag += " (mean of {:.0f} first, {:.0f} last)".format(*row["first_and_last"])
             print(
-                f"{mode:9} {path:28} {row['requests_per_s']:8} {row['p50_ms']:8} "
-                f"{row['p99_ms']:8} {queries.get(path, 0):4} {row['bytes']:8} {ratio:8.2f}"
+                f"| {mode} | `{path}` | {row['requests_per_s']:.0f} | {row['p50_ms']} | "
+                f"{row['p99_ms']} | {row['bytes']} | {row['ratio_to_static']:.2f}{flag} |"
             )
     (ROOT / "var" / "bench.json").write_text(json.dumps(report, indent=2))
-    print("Written to var/bench.json")
+    print("\nWritten to var/bench.json")
 
 
 if __name__ == "__main__":

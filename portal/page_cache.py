@@ -14,20 +14,30 @@ its old pages (a network fault rather than a restart, which empties it), they ma
 up to PAGE_CACHE_SECONDS."""
 
 import datetime
+import logging
 import re
+import threading
 import time
+import uuid
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS
+from django.core.exceptions import DisallowedHost, SuspiciousOperation
+from django.core.handlers.wsgi import WSGIRequest
+from django.core.signals import setting_changed
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpResponse, QueryDict
 from django.utils import translation
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from .cache_outage import TolerantCache, cache_is_down
-from .ratelimits import api_throttle, api_too_many_requests
+from .ratelimits import API_COUNTED, api_throttle, api_too_many_requests
+
+request_logger = logging.getLogger("portal.requests")
 
 
 class PageCache(TolerantCache):
@@ -50,10 +60,6 @@ LANGUAGE_PREFIX = re.compile(r"^/(en|zh-hans)(?=/)")
 CACHED_PATHS = re.compile(r"^/(|zones/.*|plots/.*|sitemap\.xml|robots\.txt)$")
 NOT_CACHED = re.compile(r"^/zones/[^/]+/shortlist/$")
 API_PATHS = re.compile(r"^/api/v1/(zones|plots|projects|indicators)(/[^/]+)?$")
-KEPT_HEADERS = (
-    *("Content-Type", "Content-Language", "Vary", "Content-Disposition"),
-    *("ETag", "Last-Modified"),  # the API's, from the version: a hit answers 304 as a miss does
-)
 # Parameters that only say where a visitor came from (campaign links): no page reads them, so
 # they are dropped before the page is made, and make no copy of it of their own.
 TRACKING_PARAMETERS = re.compile(r"^(utm.*|fbclid|gclid|msclkid|mc_cid|mc_eid)$")
@@ -122,7 +128,9 @@ def _move_version():
     # Not atomic as an increment would be, but two processes would have to read the same
     # version and write in the same microsecond to give two changes one version.
     previous = cache.get(VERSION_KEY) or 0
-    cache.set(VERSION_KEY, max(previous + 1, _now_us()), timeout=None)
+    version = max(previous + 1, _now_us())
+    cache.set(VERSION_KEY, version, timeout=None)
+    _local.saw_version(version)  # this process's own copies are out of date at once
 
 
 def _now_us():
@@ -140,6 +148,10 @@ def invalidate_on_change(*models, m2m=()):
 
 
 class AnonymousPageCacheMiddleware:
+    """Answers from the cache inside Django's stack (what PageCacheApplication did not answer
+    before it: the test client, a first request in a process), and marks what it lets Django
+    make for PageCacheStoreMiddleware to keep."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -163,16 +175,10 @@ class AnonymousPageCacheMiddleware:
             response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if (
-            response.status_code == 200
-            and not response.cookies
-            and not response.streaming
-            and "private" not in response.get("Cache-Control", "")
-        ):
-            # Made from `version`: a change during the rendering makes it stale at once.
-            headers = [(h, response[h]) for h in KEPT_HEADERS if response.has_header(h)]
-            page = (version, 200, headers, response.content)
-            cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+        if _keepable(response):
+            # Made from `version`: a change during the rendering makes it stale at once. Kept
+            # by PageCacheStoreMiddleware, once every middleware has added its headers.
+            request.page_cache_entry = (key, version)
             response["X-Cache"] = "miss"
         return response
 
@@ -194,8 +200,202 @@ class AnonymousPageCacheMiddleware:
         if query != request.META.get("QUERY_STRING", ""):
             request.META["QUERY_STRING"] = query
             request.GET = QueryDict(query)
-        address = f"{request.path}?{query}" if query else request.path
+        # The scheme too: an answer over HTTPS carries HSTS, one over HTTP must not.
+        address = (
+            f"{request.scheme}:{request.path}?{query}"
+            if query
+            else f"{request.scheme}:{request.path}"
+        )
         if is_api:
             language = request.GET.get("lang") or translation.get_language_from_request(request)
             return f"api:{language}:{address}"
         return f"page:{address}"
+
+
+def _keepable(response):
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+# Headers that belong to one answer, not to the page: never kept.
+NOT_KEPT = frozenset({"x-request-id", "x-cache", "content-length", "set-cookie", "date"})
+
+
+class PageCacheStoreMiddleware:
+    """Keeps what AnonymousPageCacheMiddleware marked, with its final headers (CSP, HSTS,
+    X-Frame-Options, Permissions-Policy, ETag…): listed above every middleware that adds one,
+    so that a page answered from the cache before Django (PageCacheApplication) carries every
+    header Django would have sent."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        marked = getattr(request, "page_cache_entry", None)
+        if marked is not None and _keepable(response):
+            key, version = marked
+            headers = [(h, v) for h, v in response.items() if h.lower() not in NOT_KEPT]
+            page = (version, 200, headers, response.content)
+            cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+            _local.put(key, page)
+        return response
+
+
+# How often a process asks Redis for the catalogue's version while it answers from its own
+# copies: a change shows on every app server within this long (and a second at most).
+VERSION_CHECK_SECONDS = 0.25
+
+
+class _LocalPages:
+    """This process's copies of pages, in front of Redis: most hits then touch no network.
+    Bounded in bytes, least recently used first out; each copy is good for the catalogue version
+    it was made from, and the version is asked of Redis at most every VERSION_CHECK_SECONDS."""
+
+    MAX_BYTES = 32 * 1024 * 1024
+
+    def __init__(self):
+        self.pages = OrderedDict()
+        self.size = 0
+        self.version = None
+        self.checked_at = 0.0
+        self.lock = threading.Lock()
+
+    def known_version(self):
+        """The version seen less than VERSION_CHECK_SECONDS ago, or None."""
+        if time.monotonic() - self.checked_at < VERSION_CHECK_SECONDS:
+            return self.version
+        return None
+
+    def saw_version(self, version):
+        self.version, self.checked_at = version, time.monotonic()
+
+    def get(self, key, version):
+        page = self.pages.get(key)
+        if page is None or page[0] != version or page[4] < time.monotonic():
+            return None
+        with self.lock:
+            if key in self.pages:
+                self.pages.move_to_end(key)
+        return page
+
+    def put(self, key, page):
+        version, status, headers, content = page
+        expires = time.monotonic() + settings.PAGE_CACHE_SECONDS
+        with self.lock:
+            if (old := self.pages.pop(key, None)) is not None:
+                self.size -= len(old[3])
+            self.pages[key] = (version, status, headers, content, expires)
+            self.size += len(content)
+            while self.size > self.MAX_BYTES and self.pages:
+                _key, dropped = self.pages.popitem(last=False)
+                self.size -= len(dropped[3])
+
+
+_local = _LocalPages()
+
+
+@receiver(setting_changed)
+def _forget_local_pages(*, setting, **kwargs):
+    """Another cache (tests change CACHES) has other versions: forget this process's copies."""
+    global _local
+    if setting in ("CACHES", "PAGE_CACHE_SECONDS"):
+        _local = _LocalPages()
+
+
+class PageCacheApplication:
+    """The WSGI application in front of Django's: answers a kept page before Django's stack
+    (eight middlewares, the URL resolver), from this process's copy while the catalogue's
+    version has not moved, else from Redis. Asks the same questions of the request as the
+    middleware (the same key, the Host header, the API's rate limit), and answers conditional
+    requests (If-None-Match, If-Modified-Since) with 304. What it cannot answer goes to Django,
+    which makes the page and keeps it."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") in ("GET", "HEAD") and settings.PAGE_CACHE_SECONDS:
+            answer = self._answer(environ, start_response)
+            if answer is not None:
+                return answer
+        return self.application(environ, start_response)
+
+    def _answer(self, environ, start_response):
+        started = time.monotonic()
+        request = WSGIRequest(environ)
+        if "HTTP_IF_MATCH" in environ or "HTTP_IF_UNMODIFIED_SINCE" in environ:
+            return None  # preconditions are Django's to judge
+        try:
+            request.get_host()  # a forged Host is refused by Django, before any cached answer
+            key = AnonymousPageCacheMiddleware._key(request)
+        except (DisallowedHost, SuspiciousOperation):
+            return None
+        if key is None:
+            return None
+        if key.startswith("api:"):
+            environ[API_COUNTED] = api_throttle(request)
+            if environ[API_COUNTED]:
+                return None  # Django answers the 429, with every header
+        version = _local.known_version()
+        page = _local.get(key, version) if version is not None else None
+        if page is None:
+            found = cache.get_many([VERSION_KEY, key])
+            if cache_is_down(cache.alias) or (version := found.get(VERSION_KEY)) is None:
+                return None
+            _local.saw_version(version)
+            page = found.get(key)
+            if page is None or page[0] != version:
+                return None
+            _local.put(key, page)
+        _version, status, headers, content = page[:4]
+        request_id = uuid.uuid4().hex[:16]
+        if _not_modified(environ, headers):
+            kept = [(h, v) for h, v in headers if h.lower() not in NOT_SENT_WITH_304]
+            start_response(
+                "304 Not Modified", [*kept, ("X-Cache", "hit"), ("X-Request-ID", request_id)]
+            )
+            status, content = 304, b""
+        else:
+            extra = [
+                ("Content-Length", str(len(content))),
+                ("X-Cache", "hit"),
+                ("X-Request-ID", request_id),
+            ]
+            start_response(f"{status} OK", [*headers, *extra])
+        if request_logger.isEnabledFor(logging.INFO):
+            request_logger.info(
+                "%s %s %s %.0fms",
+                request.method,
+                request.path,
+                status,
+                (time.monotonic() - started) * 1000,
+            )
+        return [] if request.method == "HEAD" else [content]
+
+
+# A 304 says the copy the client has is current: nothing about a body (RFC 9110, 15.4.5).
+NOT_SENT_WITH_304 = frozenset({"content-type", "content-language", "content-disposition"})
+
+
+def _not_modified(environ, headers):
+    """Whether the client's copy is the kept page, by its ETag, else by its date."""
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+    if_modified_since = environ.get("HTTP_IF_MODIFIED_SINCE")
+    if if_none_match is None and if_modified_since is None:
+        return False
+    values = {name.lower(): value for name, value in headers}
+    if if_none_match is not None:
+        etag = values.get("etag")
+        tags = parse_etags(if_none_match)
+        if etag is None:
+            return False
+        return "*" in tags or any(t.removeprefix("W/") == etag.removeprefix("W/") for t in tags)
+    last_modified = parse_http_date_safe(values.get("last-modified", ""))
+    since = parse_http_date_safe(if_modified_since)
+    return last_modified is not None and since is not None and last_modified <= since

@@ -23,6 +23,10 @@ SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 # This process's counters while the shared cache is down; the oldest go first past 10,000.
 _local_counters = LocMemCache("portal-ratelimits", {"MAX_ENTRIES": 10_000})
 _CACHE_DOWN = object()
+# In the WSGI environ of a request already counted against the API limit before Django (the
+# page cache's lookup, portal/page_cache.py): the seconds to wait, or None. No client can set
+# it: headers arrive as HTTP_*.
+API_COUNTED = "portal.api_counted"
 
 
 def client_ip(group, request):
@@ -105,6 +109,8 @@ def api_throttle(request):
     if getattr(request, "api_request_counted", False):
         return None
     request.api_request_counted = True
+    if API_COUNTED in request.META:  # counted before Django, by the page cache's WSGI layer
+        return request.META[API_COUNTED]
     return limit_reached(
         request, group="api", rate=settings.API_RATE_LIMIT, increment=True, method="GET"
     )

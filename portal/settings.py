@@ -60,6 +60,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.middleware.RequestLogMiddleware",
+    # Keeps a page AnonymousPageCacheMiddleware marked, with the headers of every middleware
+    # below: the WSGI layer in front of Django (portal/wsgi.py) serves it as Django would.
+    "portal.page_cache.PageCacheStoreMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
