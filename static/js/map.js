@@ -6,7 +6,9 @@
     var el = document.getElementById("map");
     if (!el || !window.L) { return; }
     var data = JSON.parse(document.getElementById(el.dataset.mapData).textContent);
-    var map = L.map(el, { scrollWheelZoom: false });
+    // The map never traps the page's scroll: no wheel zoom, and on touch screens one finger
+    // scrolls the page (dragging off); two fingers still pinch-zoom, the buttons still zoom.
+    var map = L.map(el, { scrollWheelZoom: false, dragging: !L.Browser.mobile, tap: false });
     L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution, maxZoom: 18 }).addTo(map);
     var bounds = [];
     function link(href, text) {
