@@ -64,7 +64,11 @@ MIDDLEWARE = [
     "portal.middleware.PermissionsPolicyMiddleware",
     "portal.middleware.PrivateCookiesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files already compressed
+    # Below WhiteNoise (static files are served compressed as they were collected), above what
+    # reads or writes the body: ConditionalGet's ETag is of the uncompressed page (gzip makes it
+    # weak), the page cache keeps pages uncompressed and each answer is padded afresh.
+    "portal.middleware.PublicPagesGZipMiddleware",
     "django.middleware.common.CommonMiddleware",  # checks the Host header, sets Content-Length
     "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 for unchanged pages
     # What wraps the page cache is done for cached answers too (headers, CORS); what it wraps

@@ -1,5 +1,7 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from portal.links import absolute_url
 
@@ -11,3 +13,12 @@ def robots_txt(request):
         lines += [f"Disallow: {prefix}/inquire/", f"Disallow: {prefix}/developer/"]
     lines += ["Disallow: /admin/", f"Sitemap: {absolute_url(reverse('sitemap'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def favicon_ico(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page links to: send them to the
+    icon among the static files (hashed name, cached for a year). The redirect itself is cached
+    for a day only, as the hash changes when the icon does."""
+    response = HttpResponseRedirect(static("favicon.ico"))
+    patch_cache_control(response, public=True, max_age=86_400)
+    return response
