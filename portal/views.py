@@ -7,10 +7,13 @@ from portal.links import absolute_url
 
 
 def robots_txt(request):
-    """Search engines: everything public, but not the admin, the forms or the developers' pages."""
+    """Search engines: everything public, but not the admin, the developers' pages or what an
+    investor sees after sending an inquiry. The inquiry form and the status look-up are pages
+    an investor should find from a search (they hold no one's data until a form is sent, and
+    their canonical link drops the ?zone=… of the links to them)."""
     lines = ["User-agent: *"]
     for prefix in ("", "/en", "/zh-hans"):
-        lines += [f"Disallow: {prefix}/inquire/", f"Disallow: {prefix}/developer/"]
+        lines += [f"Disallow: {prefix}/inquire/thanks/", f"Disallow: {prefix}/developer/"]
     lines += ["Disallow: /admin/", f"Sitemap: {absolute_url(reverse('sitemap'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
