@@ -22,7 +22,7 @@ def test_zone_csv_applies_the_current_filters(client, langson):
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert sorted(r["slug"] for r in rows) == ["dong-dang-lang-son", "hong-phong", "hop-thanh-2"]
-    assert next(r for r in rows if r["slug"] == "hong-phong")["total_area_ha"] == "400.00"
+    assert next(r for r in rows if r["slug"] == "hong-phong")["total_area_ha"] == "400"
 
 
 def test_plot_geojson_is_a_feature_collection_qgis_can_open(client, langson):
