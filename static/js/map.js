@@ -63,6 +63,31 @@
     }
     fit();
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
-  else { start(); }
+  // Leaflet (40 KB of script to parse) loads when the map comes near the screen, not with the
+  // page: on a phone the map is below the fold, and the page is usable before it.
+  function load() {
+    var el = document.getElementById("map");
+    if (!el) { return; }
+    var fetched = false;
+    function fetchLeaflet() {
+      if (fetched) { return; }
+      fetched = true;
+      el.dataset.leafletRequested = "true";
+      var script = document.createElement("script");
+      script.src = el.dataset.leaflet;
+      script.onload = start;
+      script.onerror = function () { el.dataset.failed = "leaflet"; };
+      document.head.appendChild(script);
+    }
+    if (!("IntersectionObserver" in window)) { fetchLeaflet(); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        observer.disconnect();
+        fetchLeaflet();
+      }
+    }, { rootMargin: "400px 0px" });
+    observer.observe(el);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", load); }
+  else { load(); }
 })();
