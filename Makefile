@@ -11,11 +11,12 @@ export ALLOWED_HOSTS ?= 127.0.0.1,localhost
 export DATABASE_URL ?= sqlite:///$(CURDIR)/var/db.sqlite3
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint migrate data clean help lock messages bench sample-data backup restore
+.PHONY: run test lighthouse lint migrate data clean help lock messages bench sample-data backup restore
 
 help:
 	@echo "make run    install, migrate, load the Lạng Sơn data and serve on http://127.0.0.1:8000"
 	@echo "make test   install the test tools and run the whole suite (DATABASE_URL picks the database)"
+	@echo "make lighthouse   Lighthouse on the public pages, production server, mobile (about 5 minutes)"
 	@echo "make lint   ruff (lint, format), djhtml (template indentation), mypy (types)"
 	@echo "make backup   back up DATABASE_URL's database to a timestamped file in var/backups/"
 	@echo "make restore FILE=var/backups/…   replace DATABASE_URL's database with that backup"
@@ -56,6 +57,17 @@ test: $(VENV)/.test-installed node_modules/.installed var/dev.env | var
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Lighthouse 12 (npm, --ignore-scripts: it never downloads a browser) in Debian's Chromium against
+# the production server (gunicorn, DEBUG off, collected static files): fails below 100 in
+# accessibility, best practices and SEO or 95 in mobile performance; scores in
+# var/lighthouse/scores.md. LIGHTHOUSE_PAGES=all for every page in the three languages.
+tests/lighthouse/node_modules/.installed: tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	cd tests/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+lighthouse: $(VENV)/.test-installed tests/lighthouse/node_modules/.installed | var
+	$(PY) tests/lighthouse/run.py
 
 # The production server under load (needs DATABASE_URL=postgres://... and Redis); see
 # docs/performance.md. `make sample-data` first for the large data set.

@@ -68,7 +68,11 @@ MIDDLEWARE = [
     "portal.middleware.PermissionsPolicyMiddleware",
     "portal.middleware.PrivateCookiesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files already compressed
+    # Below WhiteNoise (static files are served compressed as they were collected), above what
+    # reads or writes the body: ConditionalGet's ETag is of the uncompressed page (gzip makes it
+    # weak), the page cache keeps pages uncompressed and each answer is padded afresh.
+    "portal.middleware.PublicPagesGZipMiddleware",
     "django.middleware.common.CommonMiddleware",  # checks the Host header, sets Content-Length
     "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 for unchanged pages
     # What wraps the page cache is done for cached answers too (headers, CORS); what it wraps
@@ -352,9 +356,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Content Security Policy (django-csp): scripts only from this site, no inline script, no
 # eval; nothing may frame the site, post forms elsewhere or change the base URL.
-_tile_host = (
-    "https://" + env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/").split("/")[2]
-)
+# The tile server's origin as MAP_TILE_URL spells it (scheme included: a plain-HTTP tile server,
+# as `make lighthouse` starts, is another origin than its HTTPS namesake).
+_tile_url = urlsplit(MAP_TILE_URL)
+_tile_host = f"{_tile_url.scheme}://{_tile_url.netloc}"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

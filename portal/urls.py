@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from incentives.api import router as incentives_router
 from portal.health import healthz, readyz
 from portal.sitemaps import sitemap_xml
-from portal.views import contact, robots_txt
+from portal.views import contact, favicon_ico, robots_txt
 from zones.api import api
 from zones.urls import building_urlpatterns, developer_urlpatterns, plot_urlpatterns
 from zones.views import HomeView
@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon_ico, name="favicon"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
 ]

@@ -1,7 +1,9 @@
 from django.db.models import Prefetch, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from investors.models import OfficerProfile
 from portal.links import absolute_url
@@ -9,10 +11,13 @@ from zones.models import ContactPoint, Zone
 
 
 def robots_txt(request):
-    """Search engines: everything public, but not the admin, the forms or the developers' pages."""
+    """Search engines: everything public, but not the admin, the developers' pages or what an
+    investor sees after sending an inquiry. The inquiry form and the status look-up are pages
+    an investor should find from a search (they hold no one's data until a form is sent, and
+    their canonical link drops the ?zone=… of the links to them)."""
     lines = ["User-agent: *"]
     for prefix in ("", "/en", "/zh-hans"):
-        lines += [f"Disallow: {prefix}/inquire/", f"Disallow: {prefix}/developer/"]
+        lines += [f"Disallow: {prefix}/inquire/thanks/", f"Disallow: {prefix}/developer/"]
     lines += ["Disallow: /admin/", f"Sitemap: {absolute_url(reverse('sitemap'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
@@ -35,3 +40,12 @@ def contact(request):
     )
     context = {"provincial": ContactPoint.objects.provincial(), "zones": zones}
     return render(request, "portal/contact.html", context)
+
+
+def favicon_ico(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page links to: send them to the
+    icon among the static files (hashed name, cached for a year). The redirect itself is cached
+    for a day only, as the hash changes when the icon does."""
+    response = HttpResponseRedirect(static("favicon.ico"))
+    patch_cache_control(response, public=True, max_age=86_400)
+    return response

@@ -3,6 +3,7 @@ The GeoJSON is a FeatureCollection in WGS 84 (RFC 7946), which QGIS opens as it 
 
 import csv
 import json
+from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
@@ -77,10 +78,19 @@ def _geojson(name, features):
     return response
 
 
+def _plain(value):
+    """A Decimal as people write it, without trailing zeros (64.8, not 64.8000000000000; 162,
+    not 162.00 or 1.62E+2); anything else as it is."""
+    if not isinstance(value, Decimal):
+        return value
+    value = value.normalize()
+    return f"{value:f}"
+
+
 def _values(obj, columns):
     """A row's columns by name; a foreign key is written as the related row's slug."""
     values = {name: getattr(obj, name) for name in columns}
-    return {name: getattr(v, "slug", v) for name, v in values.items()}
+    return {name: _plain(getattr(v, "slug", v)) for name, v in values.items()}
 
 
 def _zone_values(zone):

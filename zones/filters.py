@@ -208,16 +208,16 @@ class PlotFilter(NearFilterSet):
     area_unit = django_filters.ChoiceFilter(
         label=_("Đơn vị diện tích"), choices=AREA_UNITS, method="filter_noop", empty_label=None
     )
-    rent_max = django_filters.NumberFilter(
-        label=_("Giá thuê tối đa (USD/m²)"),
-        field_name="rent_amount",
-        lookup_expr="lte",
-        min_value=Decimal(0),
-    )
     rent_min = django_filters.NumberFilter(
         label=_("Giá thuê từ (USD/m²)"),
         field_name="rent_amount",
         lookup_expr="gte",
+        min_value=Decimal(0),
+    )
+    rent_max = django_filters.NumberFilter(
+        label=_("Giá thuê đến (USD/m²)"),
+        field_name="rent_amount",
+        lookup_expr="lte",
         min_value=Decimal(0),
     )
     sector = django_filters.ModelChoiceFilter(

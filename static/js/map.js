@@ -6,8 +6,12 @@
     var el = document.getElementById("map");
     if (!el || !window.L) { return; }
     var data = JSON.parse(document.getElementById(el.dataset.mapData).textContent);
-    var map = L.map(el, { scrollWheelZoom: false });
-    L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution, maxZoom: 18 }).addTo(map);
+    // The map never traps the page's scroll: no wheel zoom, and on touch screens one finger
+    // scrolls the page (dragging off); two fingers still pinch-zoom, the buttons still zoom.
+    var map = L.map(el, { scrollWheelZoom: false, dragging: !L.Browser.mobile, tap: false });
+    // detectRetina: on a phone's dense screen, tiles one zoom level finer at half size, sharp
+    // instead of blurred (Lighthouse's image-size-responsive).
+    L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution, maxZoom: 18, detectRetina: true }).addTo(map);
     var bounds = [];
     function link(href, text) {
       var a = document.createElement("a");
@@ -66,6 +70,31 @@
     }
     fit();
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
-  else { start(); }
+  // Leaflet (40 KB of script to parse) loads when the map comes near the screen, not with the
+  // page: on a phone the map is below the fold, and the page is usable before it.
+  function load() {
+    var el = document.getElementById("map");
+    if (!el) { return; }
+    var fetched = false;
+    function fetchLeaflet() {
+      if (fetched) { return; }
+      fetched = true;
+      el.dataset.leafletRequested = "true";
+      var script = document.createElement("script");
+      script.src = el.dataset.leaflet;
+      script.onload = start;
+      script.onerror = function () { el.dataset.failed = "leaflet"; };
+      document.head.appendChild(script);
+    }
+    if (!("IntersectionObserver" in window)) { fetchLeaflet(); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        observer.disconnect();
+        fetchLeaflet();
+      }
+    }, { rootMargin: "400px 0px" });
+    observer.observe(el);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", load); }
+  else { load(); }
 })();

@@ -84,11 +84,16 @@ def axe_source():
     return AXE.read_text()
 
 
-# The home page's map draws its markers after the page has loaded: axe waits for them, so that it
-# checks the page a visitor sees and not, by chance, half of it.
+# The home page's map draws its markers after the page has loaded, and Leaflet itself loads when
+# the map nears the screen: axe waits for both, so that it checks the page a visitor sees and
+# not, by chance, half of it.
 MAP_SETTLED = """
 const map = document.getElementById("map");
-if (!map || !window.L) return true;
+if (!map) return true;
+if (map.dataset.failed) return true;
+const drawing = map.dataset.leafletRequested === "true";
+if (drawing && !map.classList.contains("leaflet-container")) return false;
+if (!window.L) return true;
 const data = JSON.parse(document.getElementById(map.dataset.mapData).textContent);
 return !data.markersUrl || map.dataset.loaded === "true" || !!map.dataset.failed;
 """

@@ -99,14 +99,15 @@ def test_leasable_area_above_total_is_refused_next_to_the_field(admin_client):
     assert zone.leasable_area_ha is None
 
 
-def test_a_project_inline_offers_only_the_zones_own_plots(admin_client):
+def test_a_project_inline_leaves_its_plot_to_the_projects_own_page(admin_client):
+    """The zone's page lists its projects compactly; the plot is chosen on the project's page
+    (where the model's own check keeps it in the project's zone)."""
     zone = ZoneFactory()
-    own = PlotFactory(zone=zone, code="OWN-1")
-    PlotFactory(code="OTHER-1")
-    ProjectFactory(zone=zone)
+    PlotFactory(zone=zone, code="OWN-1")
+    project = ProjectFactory(zone=zone)
     response = admin_client.get(reverse("admin:zones_zone_change", args=[zone.pk]))
-    field = response.context["inline_admin_formsets"][1].formset.forms[0].fields["plot"]
-    assert list(field.queryset) == [own]
+    assert "plot" not in response.context["inline_admin_formsets"][1].formset.forms[0].fields
+    assert reverse("admin:zones_project_change", args=[project.pk]) in response.content.decode()
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client):

@@ -22,7 +22,7 @@ def test_zone_csv_applies_the_current_filters(client, langson):
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert sorted(r["slug"] for r in rows) == ["dong-dang-lang-son", "hong-phong", "hop-thanh-2"]
-    assert next(r for r in rows if r["slug"] == "hong-phong")["total_area_ha"] == "400.00"
+    assert next(r for r in rows if r["slug"] == "hong-phong")["total_area_ha"] == "400"
 
 
 def test_plot_geojson_is_a_feature_collection_qgis_can_open(client, langson):
@@ -82,16 +82,18 @@ def test_the_sitemap_has_the_shape_of_the_schema_and_each_zone_in_three_language
     assert not any("/inquire/" in loc or "/admin/" in loc for loc in locations)
 
 
-def test_robots_txt_keeps_crawlers_out_of_admin_and_inquiries(client, settings):
+def test_robots_txt_keeps_crawlers_out_of_admin_and_sent_inquiries(client, settings):
     text = client.get("/robots.txt").content.decode()
     for line in [
         "Disallow: /admin/",
-        "Disallow: /inquire/",
-        "Disallow: /en/inquire/",
-        "Disallow: /zh-hans/inquire/",
+        "Disallow: /inquire/thanks/",
+        "Disallow: /en/inquire/thanks/",
+        "Disallow: /zh-hans/developer/",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]:
         assert line in text
+    # The form itself is a page investors find from a search (Lighthouse's is-crawlable).
+    assert "Disallow: /inquire/\n" not in text
 
 
 def test_zone_pages_carry_canonical_opengraph_twitter_and_json_ld(client, langson, settings):
