@@ -237,7 +237,9 @@ def test_a_flood_of_pages_evicts_pages_in_their_own_redis_and_no_rate_limit_coun
     for n in range(200):  # every one a valid filter, so every one kept
         assert visitor.get(f"/zones/?min_free_ha={n}").status_code == 200
     stats = redis.Redis.from_url(pages_redis.url).info()
-    assert stats["evicted_keys"] > 0 and stats["used_memory"] <= 2 * 1024 * 1024
+    # Redis evicts once a write takes it past maxmemory, so it may sit a little above the bound
+    # (2,098,312 bytes against 2,097,152 was seen): bounded, not exact.
+    assert stats["evicted_keys"] > 0 and stats["used_memory"] <= 2 * 1024 * 1024 + 64 * 1024
     assert page_entries(redis_cache) == []  # no page in the counters' Redis
 
     data = {**valid_inquiry_data, "form_token": "6f1c1e5e-0000-4a51-9d2b-0c1b5a7c1d13"}

@@ -57,8 +57,10 @@ def test_a_nonsense_distance_is_refused(client, zones):
 
 
 def test_zone_and_plot_pages_tell_the_distance_to_each_place(client, zones):
-    near = zones[0]
-    for url in (near.get_absolute_url(), "/zones/near/plots/near-1/"):
-        response = client.get(url)
-        assertContains(response, 'id="distance-huu-nghi"')
-        assertContains(response, 'id="distance-hai-phong-port"')
+    plot_page = client.get("/zones/near/plots/near-1/")
+    assertContains(plot_page, 'id="distance-huu-nghi"')
+    assertContains(plot_page, 'id="distance-hai-phong-port"')
+    # The zone page gives the crossings the source places, beside the province's road facts.
+    zone_page = client.get(zones[0].get_absolute_url())
+    assertContains(zone_page, 'class="row small mb-2 crossing-distances"')
+    assertContains(zone_page, "Cửa khẩu quốc tế Hữu Nghị")
