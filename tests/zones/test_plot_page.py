@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.factories import SQUARE, PlotFactory, SectorFactory, ZoneFactory
-from zones.models import CostItem, ExchangeRate
+from zones.models import CostItem, ExchangeRate, Zone
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +119,16 @@ def test_the_plot_page_costs_the_same_queries_with_many_sectors(client, plot):
     # The plot and its zone, its sectors, its costs, the exchange rates; the footer's promotion
     # body (cached after the first page: a cold cache here).
     assert few <= 5
+
+
+def test_the_plot_page_dates_its_zone_s_figures_as_the_source_does(client, plot):
+    """A report of 2020–2021 is not "1 January 2020": the plot page, like the zone page, gives
+    the figures' date only as precisely as the source."""
+    Zone.objects.filter(pk=plot.zone_id).update(
+        figures_as_of=date(2020, 1, 1),
+        figures_as_of_precision="year",
+        figures_as_of_until=date(2021, 12, 31),
+    )
+    response = client.get("/zones/dong-banh/plots/B1/")
+    assertContains(response, "2020–2021")
+    assertNotContains(response, "01/01/2020")
