@@ -30,4 +30,6 @@ def _api_data(db, settings):
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @pytest.mark.django_db
 def test_every_endpoint_honours_its_schema(case):
-    case.call_and_validate()
+    # The site gzips for clients that accept it; schemathesis' WSGI transport asks for gzip but
+    # does not inflate the answer, so it asks for the plain body (compression has its own test).
+    case.call_and_validate(headers={"Accept-Encoding": "identity"})

@@ -1,4 +1,5 @@
-"""Downloads write numbers as people read them: 64.8, not 64.8000000000000; 162, not 162.00."""
+"""Downloads write numbers as people read them: 8.5, not 8.50; 0.51, not 0.5100000000; 162,
+not 162.00."""
 
 import csv
 import io
@@ -15,7 +16,9 @@ def test_the_zone_csv_writes_figures_without_trailing_zeros(client, langson):
         row["slug"]: row
         for row in csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
     }
-    assert rows["dong-banh"]["free_area_ha"] == "64.8"
+    assert rows["dong-banh"]["free_area_ha"] == "65"  # ≈, from the reported fill rate
+    assert rows["hop-thanh-2"]["free_area_ha"] == "0.51"
+    assert rows["hop-thanh-2"]["total_area_ha"] == "8.5"
     assert rows["dong-banh"]["total_area_ha"] == "162"
     assert rows["dong-banh"]["fill_rate_pct"] == "60"
     assert rows["dong-banh"]["latitude"] == "21.61"
@@ -24,7 +27,8 @@ def test_the_zone_csv_writes_figures_without_trailing_zeros(client, langson):
 def test_the_zone_geojson_writes_the_same_figures(client, langson):
     data = json.loads(client.get("/zones/download.geojson").content)
     properties = {f["properties"]["slug"]: f["properties"] for f in data["features"]}
-    assert properties["dong-banh"]["free_area_ha"] == "64.8"
+    assert properties["hop-thanh-2"]["free_area_ha"] == "0.51"
+    assert properties["hop-thanh-2"]["total_area_ha"] == "8.5"
     assert properties["dong-banh"]["total_area_ha"] == "162"
 
 
