@@ -1,6 +1,5 @@
 """A zone editor updates Đồng Bành's fill rate; investors see it at once, dated today."""
 
-
 import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
