@@ -105,7 +105,7 @@ def _zone_values(zone):
         "free_area_approximate": free.approximate,
     }
     read = _values(zone, [name for name in ZONE_COLUMNS if name not in shown])
-    return {name: shown[name] if name in shown else read[name] for name in ZONE_COLUMNS}
+    return {name: _plain(shown[name]) if name in shown else read[name] for name in ZONE_COLUMNS}
 
 
 def zones_download(request, fmt):
