@@ -13,6 +13,8 @@ from django.db.models.functions import Cast
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from .data.langson import CROSSINGS as CROSSINGS_IN_SOURCE
+
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -26,14 +28,17 @@ class Place:
     is_crossing: bool = False
 
 
+# The crossings' coordinates are the ones the zone pages use (zones/data/langson.py CROSSINGS,
+# from INCENTIVES.md): written once.
+_SOURCED = {c["slug"]: (c["lat"], c["lng"]) for c in CROSSINGS_IN_SOURCE if c["lat"] is not None}
+
 PLACES = [
-    Place("huu-nghi", _("Cửa khẩu Hữu Nghị"), 21.97515, 106.71120, "H", is_crossing=True),
-    Place("tan-thanh", _("Cửa khẩu Tân Thanh"), 22.00310, 106.68250, "H/M", is_crossing=True),
+    Place("huu-nghi", _("Cửa khẩu Hữu Nghị"), *_SOURCED["huu-nghi"], "H", is_crossing=True),
+    Place("tan-thanh", _("Cửa khẩu Tân Thanh"), *_SOURCED["tan-thanh"], "H/M", is_crossing=True),
     Place(
         "dong-dang-rail",
         _("Ga Đồng Đăng (cửa khẩu đường sắt)"),
-        21.94583,
-        106.69667,
+        *_SOURCED["dong-dang-rail"],
         "M",
         is_crossing=True,
     ),
