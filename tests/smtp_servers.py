@@ -23,10 +23,13 @@ class _Server(socketserver.ThreadingTCPServer):
         self.closing = threading.Event()
         self.lock = threading.Lock()
         self.messages = []  # (envelope recipients, email.message.EmailMessage)
+        self.connections = 0  # how many clients have connected, whatever was said
 
 
 class _Handler(socketserver.StreamRequestHandler):
     def handle(self):
+        with self.server.lock:
+            self.server.connections += 1
         getattr(self, self.server.kind)()
 
     def reply(self, line):

@@ -29,8 +29,12 @@ def test_a_hung_mail_server_does_not_hold_up_the_investor(client, valid_data, se
         started = time.monotonic()
         response = client.post("/inquire/", valid_data, follow=True)
         elapsed = time.monotonic() - started
+        connections = hung.connections
 
-    assert elapsed < 2
+    # The answer did not wait on the mail server at all (not even for its 5 s timeout): the
+    # connection count proves it on a machine of any speed; the time is what the investor sees.
+    assert connections == 0
+    assert elapsed < 5
     inquiry = Inquiry.objects.get()
     assert inquiry.reference in response.content.decode()
     assert set(inquiry.messages.values_list("kind", "status", "attempts")) == {
@@ -59,7 +63,8 @@ def test_send_outbox_gives_up_on_a_hung_server_after_one_timeout(client, valid_d
         elapsed = time.monotonic() - started
 
     # Four messages, one wait: the others are put back for later, not each waited on.
-    assert elapsed < 2.5
+    assert hung.connections == 1
+    assert elapsed < 4  # four waits of the 1 s timeout would take at least 4 s
     assert "0 sent, 4 pending" in output
     assert set(OutboxMessage.objects.values_list("status", "attempts", "last_error")) == {
         ("pending", 1, "SMTPServerDisconnected")
