@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from .geo import polygon_geometry
 from .models import Plot, Zone
-from .province import map_places
+from .places import map_places
 from .templatetags.zones_tags import num
 
 # Border crossings on the maps: a purple diamond, not a zone (static/js/map.js draws the same).

@@ -19,7 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.links import absolute_url
 
-from . import province
+from . import places
 from .charts import bar_chart, line_chart
 from .costs import cost_table, default_years, occupancy, plot_costs
 from .data import langson
@@ -28,8 +28,7 @@ from .filters import BuildingFilter, PlotFilter, RefusedFilter, ZoneFilter, bind
 from .forms import CostCalculatorForm, ProposalForm
 from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, zone_map
 from .models import Building, CostItem, ExchangeRate, Indicator, Plot, Project, Proposal, Zone
-from .places import PLACES_BY_SLUG, distances_from
-from .province import other_clusters
+from .places import PLACES_BY_SLUG, distances_from, other_clusters
 from .services import proposal_submit
 from .shortlist import shortlist_get, shortlist_toggle_zone
 
@@ -49,10 +48,10 @@ class HomeView(TemplateView):
         return super().get_context_data(
             figures=figures,
             other_clusters=others,
-            crossings=province.crossings(),
-            province_distances=province.province_distances(),
-            neighbours=province.neighbours(),
-            places_source=province.places_source(),
+            crossings=places.border_crossings(),
+            province_distances=places.province_distances(),
+            neighbours=places.neighbours(),
+            places_source=places.places_source(),
             zones=zones.order_by(F("free_area_ha").desc(nulls_last=True), "name")[: self.featured],
             indicators=indicators.values(),
             growth_chart=bar_chart(
@@ -65,7 +64,7 @@ class HomeView(TemplateView):
                 {
                     "markersUrl": reverse("zones:markers"),
                     "legend": map_legend(others),
-                    "places": province.map_places(),
+                    "places": places.map_places(),
                 }
                 if Zone.objects.published().filter(latitude__isnull=False).exists()
                 else None
@@ -121,7 +120,7 @@ class ZoneListView(FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        others = province.other_clusters_listed()
+        others = places.other_clusters_listed()
         data = self.request.GET
         # The unnamed clusters belong in a list of clusters, in their districts, of any status.
         if others and (
@@ -212,9 +211,9 @@ class ZoneDetailView(DetailView):
             cost_rows=cost_table(self.object.zone_costs),
             fill_rate_chart=line_chart(points),
             figure_changes=changes,
-            crossing_distances=province.distances_from(self.object),
-            province_distances=province.province_distances(),
-            places_source=province.places_source(),
+            crossing_distances=places.crossing_distances(self.object),
+            province_distances=places.province_distances(),
+            places_source=places.places_source(),
             map_data=zone_map(self.object),
             **kwargs,
         )
