@@ -83,6 +83,47 @@ def _plot_feature(plot, inquire):
     }
 
 
+def results_map(plots, box=None):
+    """The plot search's results: each plot's outline, or for plots without one a marker at
+    their zone's position (one per zone); `box` (west, south, east, north) is the map area the
+    search was narrowed to. None when nothing can be drawn and no area was asked for."""
+    inquire = reverse("investors:inquire")
+    outlined, by_zone = [], {}
+    for plot in plots:
+        if plot.boundary:
+            outlined.append(_plot_feature(plot, inquire))
+        elif plot.zone.latitude is not None and plot.zone.longitude is not None:
+            marker = by_zone.setdefault(
+                plot.zone_id,
+                {
+                    "name": plot.zone.name,
+                    "lat": float(plot.zone.latitude),
+                    "lng": float(plot.zone.longitude),
+                    "plots": [],
+                },
+            )
+            marker["plots"].append(
+                {
+                    "code": plot.code,
+                    "url": plot.get_absolute_url(),
+                    "area": f"{num(plot.area_m2, 0)} {_('m²')}",
+                    "status": plot.get_status_display(),
+                    "colour": Plot.Status(plot.status).colour,
+                }
+            )
+    if not (outlined or by_zone or box):
+        return None
+    return {
+        "centre": None,
+        "plots": outlined,
+        "plotMarkers": list(by_zone.values()),
+        "legend": legend(Plot.Status),
+        "inquireLabel": _("Đăng ký quan tâm lô này"),
+        "bbox": list(box) if box else None,
+        "searchArea": {"label": _("Tìm trong vùng này"), "form": "filter-form", "field": "bbox"},
+    }
+
+
 def plot_map(plot):
     """One plot's outline inside its zone's (None when neither is drawn)."""
     zone = plot.zone

@@ -26,7 +26,7 @@ from .data import langson
 from .factsheets import outline_svg, render_pdf
 from .filters import BuildingFilter, PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .forms import CostCalculatorForm, ProposalForm
-from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, zone_map
+from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, results_map, zone_map
 from .models import Building, CostItem, ExchangeRate, Indicator, Plot, Project, Proposal, Zone
 from .places import PLACES_BY_SLUG, distances_from, other_clusters
 from .services import proposal_submit
@@ -145,6 +145,8 @@ class PlotListView(FilteredListMixin, ListView):
         *("rent_amount", "rent_currency", "rent_basis", "rent_quoted_on", "lease_term_ends"),
         *("zone__slug", "zone__district"),
         *(f"zone__{field}" for field in Zone.NAME_FIELDS),
+        # The results map: each plot's outline, else its zone's position.
+        *("boundary", "zone__latitude", "zone__longitude"),
     )
 
     def base_queryset(self):
@@ -163,6 +165,19 @@ class PlotListView(FilteredListMixin, ListView):
             request.GET = request.GET.copy()
             request.GET["status"] = Plot.Status.AVAILABLE
         return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.filterset.form
+        box = form.cleaned_data.get("bbox") if form.is_bound and not form.errors else None
+        if box or (form.is_bound and "bbox" in form.errors):
+            query = self.request.GET.copy()
+            for name in ("bbox", "page"):
+                query.pop(name, None)
+            context["map_area"] = {"box": box, "remove_query": query.urlencode()}
+        # The current page's plots only: the list is the truth, the map shows what it lists.
+        context["map_data"] = results_map(context["plots"], box=box)
+        return context
 
 
 class BuildingListView(FilteredListMixin, ListView):
