@@ -1400,10 +1400,21 @@ def photo_upload_path(instance, filename):
 
 
 class ZonePhoto(TimeStamped):
-    """A photo of a zone, shown in its gallery as resized WebP renditions."""
+    """A photo of a zone, shown in its gallery as resized WebP renditions; a photo of one of its
+    plots names the plot too, and shows on the plot's page as well (one model, so plot photos
+    go through the same upload checks, processing and permissions as the zone's)."""
 
     zone = models.ForeignKey(
         Zone, verbose_name=_("khu"), on_delete=models.CASCADE, related_name="photos"
+    )
+    plot = models.ForeignKey(
+        "Plot",
+        verbose_name=_("lô đất"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="photos",
+        help_text=_("Để trống nếu là ảnh của cả khu."),
     )
     image = models.ImageField(
         _("ảnh"),
@@ -1439,9 +1450,17 @@ class ZonePhoto(TimeStamped):
         return self.alt_text
 
     def save(self, *args, **kwargs):
+        if self.plot_id and not self.zone_id:
+            self.zone_id = self.plot.zone_id
         if self.image and (self._state.adding or not self.renditions or self._image_changed()):
             self.width, self.height, self.renditions = process_photo(self)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.plot_id and not self.zone_id:
+            self.zone_id = self.plot.zone_id  # added on the plot's page: its zone's photo
+        if self.plot_id and self.zone_id and self.plot.zone_id != self.zone_id:
+            raise ValidationError({"plot": _("Lô đất này không thuộc khu đã chọn.")})
 
     def _image_changed(self):
         stored = type(self)._base_manager.filter(pk=self.pk).values_list("image", flat=True)

@@ -245,7 +245,7 @@ class PlotDetailView(DetailView):
             Plot.objects.published()
             .by_reference(f"{self.kwargs['slug']}/{self.kwargs['code']}")
             .select_related("zone")
-            .prefetch_related("sectors")
+            .prefetch_related("sectors", "photos")
         )
         return get_object_or_404(plots)
 
