@@ -335,17 +335,15 @@ class ZonePhotoFormSet(OwnRowsInlineFormSet):
         return {**super().get_form_kwargs(index), "plots": plots}
 
 
-class ZonePhotoInline(TranslationTabularInline):
-    """The zone's photos; one that shows a plot names it, and shows on the plot's page too."""
+class PhotoInline(TranslationTabularInline):
+    """Photos, with the zone photos' upload checks and a preview of the processed image."""
 
     model = ZonePhoto
     form = ZonePhotoForm
-    formset = ZonePhotoFormSet
     extra = 0
     formfield_overrides = {
         models.ImageField: {"form_class": PhotoFormField, "widget": AdminFileWidget}
     }
-    fields = ("image", "alt_text", "caption", "plot", "position", "is_sample", "preview")
     readonly_fields = ("preview",)
 
     @admin.display(description=_("xem trước"))
@@ -355,7 +353,14 @@ class ZonePhotoInline(TranslationTabularInline):
         return format_html('<img src="{}" alt="" width="120">', photo.src)
 
 
-class PlotPhotoInline(ZonePhotoInline):
+class ZonePhotoInline(PhotoInline):
+    """The zone's photos; one that shows a plot names it, and shows on the plot's page too."""
+
+    formset = ZonePhotoFormSet
+    fields = ("image", "alt_text", "caption", "plot", "position", "is_sample", "preview")
+
+
+class PlotPhotoInline(PhotoInline):
     """The plot's photos, on the plot's page: the same photos, checks and processing as the
     zone's (each is one of its zone's photos, naming the plot)."""
 
