@@ -81,9 +81,6 @@
     });
     // The area the search was narrowed to: drawn, and shown whole (the results lie inside it).
     var box = data.bbox ? [[data.bbox[1], data.bbox[0]], [data.bbox[3], data.bbox[2]]] : null;
-    if (box) {
-      L.rectangle(box, { color: "#0b3d5c", weight: 1, dashArray: "4 4", fill: false, interactive: false }).addTo(map);
-    }
     function fit() {
       if (box) { map.fitBounds(box); return; }
       if (data.centre && bounds.length === 0) { bounds.push(data.centre); }
@@ -92,7 +89,15 @@
       else { map.setView(PROVINCE_CENTRE, 9); }
     }
     fit();
+    if (box) {
+      // Drawn once the map has its view: a path added before then would make the map's shared
+      // renderer wait behind the plots' outlines, which then draw on a renderer not yet sized.
+      L.rectangle(box, { color: "#0b3d5c", weight: 1, dashArray: "4 4", fill: false, interactive: false }).addTo(map);
+    }
     if (data.searchArea) { searchThisArea(map, data.searchArea); }
+    // The map's state on its element, for the browser tests to wait on (no global to poke).
+    el.dataset.zoom = map.getZoom();
+    map.on("zoomend", function () { el.dataset.zoom = map.getZoom(); });
     el.dataset.ready = "true";
   }
   // "Search this area": once the visitor has moved the map, a button submits the page's filter
