@@ -83,6 +83,29 @@ def _plot_feature(plot, inquire):
     }
 
 
+# A results map draws up to a page of outlines, each of which staff may draw with up to 5,000
+# vertices (zones.geo.MAX_VERTICES): thinned to this many per ring and rounded to about a metre,
+# a page's map data stays a few kilobytes whatever was pasted.
+RESULTS_RING_POINTS = 64
+
+
+def _thinned(geometry):
+    """A copy of a Polygon or MultiPolygon for a small drawing: every ring at most
+    RESULTS_RING_POINTS points (every k-th, closed again), coordinates to 5 decimals."""
+
+    def ring(points):
+        step = -(-len(points) // RESULTS_RING_POINTS)  # ceiling division
+        kept = [[round(x, 5), round(y, 5)] for x, y, *_ in points[::step]]
+        return [*kept, kept[0]] if kept[-1] != kept[0] else kept
+
+    if geometry["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": [ring(r) for r in geometry["coordinates"]]}
+    return {
+        "type": "MultiPolygon",
+        "coordinates": [[ring(r) for r in polygon] for polygon in geometry["coordinates"]],
+    }
+
+
 def results_map(plots, box=None):
     """The plot search's results: each plot's outline, or for plots without one a marker at
     their zone's position (one per zone); `box` (west, south, east, north) is the map area the
@@ -91,7 +114,8 @@ def results_map(plots, box=None):
     outlined, by_zone = [], {}
     for plot in plots:
         if plot.boundary:
-            outlined.append(_plot_feature(plot, inquire))
+            feature = _plot_feature(plot, inquire)
+            outlined.append({**feature, "geometry": _thinned(feature["geometry"])})
         elif plot.zone.latitude is not None and plot.zone.longitude is not None:
             marker = by_zone.setdefault(
                 plot.zone_id,

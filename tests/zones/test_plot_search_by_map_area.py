@@ -3,6 +3,7 @@ reaches into it, or without an outline, whose zone lies in it; a bad area is ref
 its filter; the results' map shows what the page lists."""
 
 import json
+import math
 from decimal import Decimal
 
 import pytest
@@ -142,6 +143,31 @@ def test_the_results_map_carries_only_the_current_page(client):
     assert len(first["plots"]) == 20 and len(second["plots"]) == 5
     payload = json.dumps(first)
     assert "P20" not in payload
+
+
+def test_a_finely_drawn_outline_is_thinned_on_the_results_map(client):
+    # 4,000 vertices around a circle (staff may paste up to 5,000): a page of such outlines
+    # would weigh megabytes. The results map draws each ring with at most 64 points.
+    centre_lng, centre_lat, n = 106.75, 21.95, 4000
+    ring = [
+        [
+            centre_lng + 0.004 * math.cos(2 * math.pi * i / n),
+            centre_lat + 0.004 * math.sin(2 * math.pi * i / n),
+        ]
+        for i in range(n)
+    ]
+    PlotFactory(
+        zone=ZoneFactory(slug="fine"),
+        code="ROUND",
+        boundary={"type": "Polygon", "coordinates": [[*ring, ring[0]]]},
+    )
+    [feature] = client.get("/plots/").context["map_data"]["plots"]
+    [drawn] = feature["geometry"]["coordinates"]
+    assert 4 <= len(drawn) <= 65 and drawn[0] == drawn[-1]
+    assert len(json.dumps(feature)) < 3_000
+    # The plot's own page keeps the outline as drawn.
+    page = client.get("/zones/fine/plots/ROUND/").context["map_data"]
+    assert len(page["plots"][0]["geometry"]["coordinates"][0]) == n + 1
 
 
 def test_no_map_without_anything_to_place(client):
