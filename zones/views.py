@@ -169,7 +169,8 @@ class PlotListView(FilteredListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = self.filterset.form
-        box = form.cleaned_data.get("bbox") if form.is_bound and not form.errors else None
+        # The area, when valid, even if another filter is not: kept for the corrected search.
+        box = form.cleaned_data.get("bbox") if form.is_bound else None
         if box or (form.is_bound and "bbox" in form.errors):
             query = self.request.GET.copy()
             for name in ("bbox", "page"):

@@ -103,6 +103,11 @@ def test_a_bad_area_is_refused_with_its_message_next_to_the_filter(client, plots
     assert 'name="bbox"' not in html  # not carried into the next search
 
 
+def test_the_area_is_kept_while_another_filter_is_corrected(client, plots):
+    response = client.get("/plots/", {"bbox": BOX, "area_min": "-1"})
+    assertContains(response, f'<input type="hidden" name="bbox" value="{BOX}"', status_code=400)
+
+
 def test_a_nul_in_the_area_never_reaches_the_database(client, plots):
     # The site's middleware refuses NUL in any parameter before the view (PostgreSQL would).
     assert client.get("/plots/", {"bbox": "106.6,21.9,106.8,22.1\x00"}).status_code == 400
