@@ -1132,6 +1132,12 @@ class Plot(Versioned, TimeStamped):
     def min_part_ha(self):
         return self.min_part_m2 / M2_PER_HA if self.min_part_m2 is not None else None
 
+    def validate_constraints(self, exclude=None):
+        # The extent is derived by save() from the outline, so before a save it describes the
+        # old one: nothing to check in a form, and no query per plot for it (the database still
+        # refuses half an extent).
+        super().validate_constraints(exclude={*(exclude or ()), *self.EXTENT_FIELDS})
+
     def clean(self):
         if self.min_part_m2 is not None and self.area_m2 and self.min_part_m2 >= self.area_m2:
             raise ValidationError(
