@@ -319,14 +319,31 @@ class ProjectInline(admin.TabularInline):
         return area_ha(project.area_ha)
 
 
-class ZonePhotoInline(TranslationTabularInline):
+class ZonePhotoForm(forms.ModelForm):
+    def __init__(self, *args, plots=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if plots is not None and "plot" in self.fields:
+            self.fields["plot"].queryset = plots
+
+
+class ZonePhotoFormSet(OwnRowsInlineFormSet):
+    """A photo's plot is one of the zone's (none before the zone is saved), in every row and
+    in the blank one that "Add another" copies."""
+
+    def get_form_kwargs(self, index):
+        plots = Plot.objects.filter(zone_id=self.instance.pk)
+        return {**super().get_form_kwargs(index), "plots": plots}
+
+
+class PhotoInline(TranslationTabularInline):
+    """Photos, with the zone photos' upload checks and a preview of the processed image."""
+
     model = ZonePhoto
-    formset = OwnRowsInlineFormSet
+    form = ZonePhotoForm
     extra = 0
     formfield_overrides = {
         models.ImageField: {"form_class": PhotoFormField, "widget": AdminFileWidget}
     }
-    fields = ("image", "alt_text", "caption", "position", "is_sample", "preview")
     readonly_fields = ("preview",)
 
     @admin.display(description=_("xem trước"))
@@ -334,6 +351,23 @@ class ZonePhotoInline(TranslationTabularInline):
         if not photo.pk or not photo.renditions:
             return "—"
         return format_html('<img src="{}" alt="" width="120">', photo.src)
+
+
+class ZonePhotoInline(PhotoInline):
+    """The zone's photos; one that shows a plot names it, and shows on the plot's page too."""
+
+    formset = ZonePhotoFormSet
+    fields = ("image", "alt_text", "caption", "plot", "position", "is_sample", "preview")
+
+
+class PlotPhotoInline(PhotoInline):
+    """The plot's photos, on the plot's page: the same photos, checks and processing as the
+    zone's (each is one of its zone's photos, naming the plot)."""
+
+    formset = OwnRowsInlineFormSet
+    fields = ("image", "alt_text", "caption", "position", "is_sample", "preview")
+    verbose_name = _("ảnh của lô")
+    verbose_name_plural = _("ảnh của lô")
 
 
 class PortalAdmin(StaleEditGuard, ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin):
@@ -558,6 +592,7 @@ class ZoneAdmin(ManagedZonesMixin, PortalAdmin):
 @admin.register(Plot)
 class PlotAdmin(ManagedZonesMixin, PortalAdmin):
     resource_classes = [PlotResource]
+    inlines = (PlotPhotoInline,)
     list_display = ("code", "zone", "area", "status", "rent", "is_sample")
     list_editable = ("status",)
     list_filter = ("status", "zone", "is_sample", "sectors")

@@ -414,7 +414,18 @@ def zone(
     return get_object_or_404(Zone.objects.for_listing().prefetch_related("sectors"), slug=slug)
 
 
-@api.get("/plots", response={200: PlotPage, **ERRORS}, summary="Plots, with the /plots/ filters")
+@api.get(
+    "/plots",
+    response={200: PlotPage, **ERRORS},
+    summary="Plots, with the /plots/ filters",
+    # Not a typed parameter: no schema can say "west less than east", and schemathesis rightly
+    # counts a schema-valid value answered with 400 as a broken promise.
+    description=(
+        "Also `bbox=minlon,minlat,maxlon,maxlat` (west, south, east, north, in degrees), as "
+        "the search page's map sends it: plots whose outline reaches into that area, or without "
+        "an outline, whose zone's position is in it. A malformed or empty area is a 400."
+    ),
+)
 def plots(
     request: HttpRequest,
     response: HttpResponse,

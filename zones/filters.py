@@ -1,11 +1,13 @@
 """Search and filters for the zone and plot lists (django-filter). Filters live in the URL,
 so a search can be shared and the back button works."""
 
+import math
 from decimal import Decimal
 from functools import partial
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
@@ -41,6 +43,46 @@ def render_input(widget, name, value, attrs=None, renderer=None):
     shown = format_html(' value="{}"', value) if value is not None else ""
     attrs = flatatt(widget.build_attrs(widget.attrs, attrs))
     return format_html('<input type="{}" name="{}"{}{}>', widget.input_type, name, shown, attrs)
+
+
+class BoundingBoxField(forms.Field):
+    """A map's visible area as `minlon,minlat,maxlon,maxlat` (west, south, east, north, in
+    degrees, as GeoJSON and Leaflet's toBBoxString() write it): a tuple of four floats."""
+
+    widget = forms.HiddenInput
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        parts = str(value).split(",")
+        try:
+            if len(value) > 200 or len(parts) != 4:
+                raise ValueError
+            box = tuple(float(part) for part in parts)
+        except ValueError:
+            raise ValidationError(
+                _(
+                    "Vùng bản đồ phải là bốn số cách nhau bởi dấu phẩy: kinh độ tây, vĩ độ nam, "
+                    "kinh độ đông, vĩ độ bắc."
+                ),
+                code="format",
+            ) from None
+        west, south, east, north = box
+        if not all(math.isfinite(n) for n in box) or not (
+            -180 <= west < east <= 180 and -90 <= south < north <= 90
+        ):
+            raise ValidationError(
+                _(
+                    "Vùng bản đồ không hợp lệ: kinh độ từ -180 đến 180, vĩ độ từ -90 đến 90, "
+                    "tây nhỏ hơn đông và nam nhỏ hơn bắc."
+                ),
+                code="range",
+            )
+        return box
+
+
+class BoundingBoxFilter(django_filters.Filter):
+    field_class = BoundingBoxField
 
 
 class LongSelect(forms.Select):
@@ -110,7 +152,7 @@ class BootstrapFilterSet(django_filters.FilterSet):
             # is on every catalogue list, and its templates cost more than the list's rows).
             if type(widget) is forms.Select:
                 widget.render = partial(render_select, widget)
-            elif type(widget) in (forms.NumberInput, forms.TextInput):
+            elif type(widget) in (forms.NumberInput, forms.TextInput, forms.HiddenInput):
                 widget.render = partial(render_input, widget)
         return form
 
@@ -227,6 +269,7 @@ class PlotFilter(NearFilterSet):
         queryset=Sector.objects.all(),
         distinct=True,
     )
+    bbox = BoundingBoxFilter(label=_("Vùng bản đồ"), method="filter_bbox")
     sort = OrderingFilter(
         label=_("Sắp xếp"),
         fields=(("area_m2", "area"), ("rent_amount", "rent")),
@@ -255,6 +298,22 @@ class PlotFilter(NearFilterSet):
             return queryset.filter(area_m2__gte=in_m2)
         # A larger plot that can be divided down to the area asked for counts too.
         return queryset.filter(Q(area_m2__lte=in_m2) | Q(min_part_m2__lte=in_m2))
+
+    def filter_bbox(self, queryset, name, box):
+        """Plots whose outline reaches into the box (by the outline's extent, Plot.west_lng…),
+        and plots without an outline whose zone's position is in it."""
+        west, south, east, north = box
+        outline_in_box = Q(
+            west_lng__lte=east, east_lng__gte=west, south_lat__lte=north, north_lat__gte=south
+        )
+        zone_in_box = Q(
+            west_lng__isnull=True,
+            zone__longitude__gte=west,
+            zone__longitude__lte=east,
+            zone__latitude__gte=south,
+            zone__latitude__lte=north,
+        )
+        return queryset.filter(outline_in_box | zone_in_box)
 
 
 class BuildingFilter(NearFilterSet):

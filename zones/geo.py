@@ -103,3 +103,19 @@ def polygon_geometry(value):
     if not value:
         return None
     return right_hand_rule(value.get("geometry") if value.get("type") == "Feature" else value)
+
+
+def outline_extent(value):
+    """(west, south, east, north) of a stored outline, in degrees; None without one. Plots keep
+    it in columns of their own, so a search by map area is four comparisons in SQL."""
+    geometry = polygon_geometry(value)
+    if not geometry or geometry.get("type") not in POLYGON_TYPES:
+        return None
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
+    points = [point for polygon in polygons for ring in polygon for point in ring]
+    if not points:
+        return None
+    lngs, lats = [p[0] for p in points], [p[1] for p in points]
+    return min(lngs), min(lats), max(lngs), max(lats)

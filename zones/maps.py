@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from .geo import polygon_geometry
 from .models import Plot, Zone
-from .province import map_places
+from .places import map_places
 from .templatetags.zones_tags import num
 
 # Border crossings on the maps: a purple diamond, not a zone (static/js/map.js draws the same).
@@ -80,6 +80,71 @@ def _plot_feature(plot, inquire):
         "inquire": f"{inquire}?plot={quote(plot.reference)}"
         if plot.status == Plot.Status.AVAILABLE
         else "",
+    }
+
+
+# A results map draws up to a page of outlines, each of which staff may draw with up to 5,000
+# vertices (zones.geo.MAX_VERTICES): thinned to this many per ring and rounded to about a metre,
+# a page's map data stays a few kilobytes whatever was pasted.
+RESULTS_RING_POINTS = 64
+
+
+def _thinned(geometry):
+    """A copy of a Polygon or MultiPolygon for a small drawing: every ring at most
+    RESULTS_RING_POINTS points (every k-th, closed again), coordinates to 5 decimals."""
+
+    def ring(points):
+        step = -(-len(points) // RESULTS_RING_POINTS)  # ceiling division
+        kept = [[round(x, 5), round(y, 5)] for x, y, *_ in points[::step]]
+        return [*kept, kept[0]] if kept[-1] != kept[0] else kept
+
+    if geometry["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": [ring(r) for r in geometry["coordinates"]]}
+    return {
+        "type": "MultiPolygon",
+        "coordinates": [[ring(r) for r in polygon] for polygon in geometry["coordinates"]],
+    }
+
+
+def results_map(plots, box=None):
+    """The plot search's results: each plot's outline, or for plots without one a marker at
+    their zone's position (one per zone); `box` (west, south, east, north) is the map area the
+    search was narrowed to. None when nothing can be drawn and no area was asked for."""
+    inquire = reverse("investors:inquire")
+    outlined, by_zone = [], {}
+    for plot in plots:
+        if plot.boundary:
+            feature = _plot_feature(plot, inquire)
+            outlined.append({**feature, "geometry": _thinned(feature["geometry"])})
+        elif plot.zone.latitude is not None and plot.zone.longitude is not None:
+            marker = by_zone.setdefault(
+                plot.zone_id,
+                {
+                    "name": plot.zone.name,
+                    "lat": float(plot.zone.latitude),
+                    "lng": float(plot.zone.longitude),
+                    "plots": [],
+                },
+            )
+            marker["plots"].append(
+                {
+                    "code": plot.code,
+                    "url": plot.get_absolute_url(),
+                    "area": f"{num(plot.area_m2, 0)} {_('m²')}",
+                    "status": plot.get_status_display(),
+                    "colour": Plot.Status(plot.status).colour,
+                }
+            )
+    if not (outlined or by_zone or box):
+        return None
+    return {
+        "centre": None,
+        "plots": outlined,
+        "plotMarkers": list(by_zone.values()),
+        "legend": legend(Plot.Status),
+        "inquireLabel": _("Đăng ký quan tâm lô này"),
+        "bbox": list(box) if box else None,
+        "searchArea": {"label": _("Tìm trong vùng này"), "form": "filter-form", "field": "bbox"},
     }
 
 

@@ -32,7 +32,7 @@ from .figures import (
     figures_in_prose,
     round_to,
 )
-from .geo import BBOX, in_province, validate_polygon
+from .geo import BBOX, in_province, outline_extent, validate_polygon
 from .photos import ALLOWED_FORMATS, process_photo, validate_photo
 from .templatetags.zones_tags import ha, pct, vnd
 from .validators import validate_document
@@ -1039,6 +1039,12 @@ class Plot(Versioned, TimeStamped):
         validators=[validate_polygon],
         help_text=_("Dán một GeoJSON Polygon, toạ độ [kinh độ, vĩ độ]."),
     )
+    # The outline's extent, kept by save() from `boundary`: a search by map area is then four
+    # comparisons in SQL, on SQLite and PostgreSQL alike (no PostGIS here).
+    west_lng = models.FloatField(_("kinh độ tây của ranh giới"), null=True, editable=False)
+    south_lat = models.FloatField(_("vĩ độ nam của ranh giới"), null=True, editable=False)
+    east_lng = models.FloatField(_("kinh độ đông của ranh giới"), null=True, editable=False)
+    north_lat = models.FloatField(_("vĩ độ bắc của ranh giới"), null=True, editable=False)
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
     min_part_m2 = models.DecimalField(
         _("phần nhỏ nhất khi chia lô (m²)"),
@@ -1070,10 +1076,37 @@ class Plot(Versioned, TimeStamped):
                 condition=Q(rent_amount__isnull=True) | Q(rent_amount__gt=0),
                 name="plot_rent_positive",
             ),
+            models.CheckConstraint(
+                condition=Q(
+                    west_lng__isnull=True,
+                    south_lat__isnull=True,
+                    east_lng__isnull=True,
+                    north_lat__isnull=True,
+                )
+                | Q(
+                    west_lng__isnull=False,
+                    south_lat__isnull=False,
+                    east_lng__isnull=False,
+                    north_lat__isnull=False,
+                    west_lng__lte=F("east_lng"),
+                    south_lat__lte=F("north_lat"),
+                ),
+                name="plot_extent_whole",
+            ),
         ]
+
+    EXTENT_FIELDS = ("west_lng", "south_lat", "east_lng", "north_lat")
 
     def __str__(self):
         return f"{self.zone} – {self.code}"
+
+    def save(self, *args, **kwargs):
+        extent = outline_extent(self.boundary) or (None, None, None, None)
+        for field, value in zip(self.EXTENT_FIELDS, extent, strict=True):
+            setattr(self, field, value)
+        if (fields := kwargs.get("update_fields")) is not None and "boundary" in fields:
+            kwargs["update_fields"] = {*fields, *self.EXTENT_FIELDS}
+        return super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("zones:plot", kwargs={"slug": self.zone.slug, "code": self.code})
@@ -1098,6 +1131,12 @@ class Plot(Versioned, TimeStamped):
     @property
     def min_part_ha(self):
         return self.min_part_m2 / M2_PER_HA if self.min_part_m2 is not None else None
+
+    def validate_constraints(self, exclude=None):
+        # The extent is derived by save() from the outline, so before a save it describes the
+        # old one: nothing to check in a form, and no query per plot for it (the database still
+        # refuses half an extent).
+        super().validate_constraints(exclude={*(exclude or ()), *self.EXTENT_FIELDS})
 
     def clean(self):
         if self.min_part_m2 is not None and self.area_m2 and self.min_part_m2 >= self.area_m2:
@@ -1367,10 +1406,21 @@ def photo_upload_path(instance, filename):
 
 
 class ZonePhoto(TimeStamped):
-    """A photo of a zone, shown in its gallery as resized WebP renditions."""
+    """A photo of a zone, shown in its gallery as resized WebP renditions; a photo of one of its
+    plots names the plot too, and shows on the plot's page as well (one model, so plot photos
+    go through the same upload checks, processing and permissions as the zone's)."""
 
     zone = models.ForeignKey(
         Zone, verbose_name=_("khu"), on_delete=models.CASCADE, related_name="photos"
+    )
+    plot = models.ForeignKey(
+        "Plot",
+        verbose_name=_("lô đất"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="photos",
+        help_text=_("Để trống nếu là ảnh của cả khu."),
     )
     image = models.ImageField(
         _("ảnh"),
@@ -1406,9 +1456,17 @@ class ZonePhoto(TimeStamped):
         return self.alt_text
 
     def save(self, *args, **kwargs):
+        if self.plot_id and not self.zone_id:
+            self.zone_id = self.plot.zone_id
         if self.image and (self._state.adding or not self.renditions or self._image_changed()):
             self.width, self.height, self.renditions = process_photo(self)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.plot_id and not self.zone_id:
+            self.zone_id = self.plot.zone_id  # added on the plot's page: its zone's photo
+        if self.plot_id and self.zone_id and self.plot.zone_id != self.zone_id:
+            raise ValidationError({"plot": _("Lô đất này không thuộc khu đã chọn.")})
 
     def _image_changed(self):
         stored = type(self)._base_manager.filter(pk=self.pk).values_list("image", flat=True)

@@ -19,17 +19,16 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.links import absolute_url
 
-from . import province
+from . import places
 from .charts import bar_chart, line_chart
 from .costs import cost_table, default_years, occupancy, plot_costs
 from .data import langson
 from .factsheets import outline_svg, render_pdf
 from .filters import BuildingFilter, PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .forms import CostCalculatorForm, ProposalForm
-from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, zone_map
+from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, results_map, zone_map
 from .models import Building, CostItem, ExchangeRate, Indicator, Plot, Project, Proposal, Zone
-from .places import PLACES_BY_SLUG, distances_from
-from .province import other_clusters
+from .places import PLACES_BY_SLUG, distances_from, other_clusters
 from .services import proposal_submit
 from .shortlist import shortlist_get, shortlist_toggle_zone
 
@@ -49,10 +48,10 @@ class HomeView(TemplateView):
         return super().get_context_data(
             figures=figures,
             other_clusters=others,
-            crossings=province.crossings(),
-            province_distances=province.province_distances(),
-            neighbours=province.neighbours(),
-            places_source=province.places_source(),
+            crossings=places.border_crossings(),
+            province_distances=places.province_distances(),
+            neighbours=places.neighbours(),
+            places_source=places.places_source(),
             zones=zones.order_by(F("free_area_ha").desc(nulls_last=True), "name")[: self.featured],
             indicators=indicators.values(),
             growth_chart=bar_chart(
@@ -65,7 +64,7 @@ class HomeView(TemplateView):
                 {
                     "markersUrl": reverse("zones:markers"),
                     "legend": map_legend(others),
-                    "places": province.map_places(),
+                    "places": places.map_places(),
                 }
                 if Zone.objects.published().filter(latitude__isnull=False).exists()
                 else None
@@ -121,7 +120,7 @@ class ZoneListView(FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        others = province.other_clusters_listed()
+        others = places.other_clusters_listed()
         data = self.request.GET
         # The unnamed clusters belong in a list of clusters, in their districts, of any status.
         if others and (
@@ -146,6 +145,8 @@ class PlotListView(FilteredListMixin, ListView):
         *("rent_amount", "rent_currency", "rent_basis", "rent_quoted_on", "lease_term_ends"),
         *("zone__slug", "zone__district"),
         *(f"zone__{field}" for field in Zone.NAME_FIELDS),
+        # The results map: each plot's outline, else its zone's position.
+        *("boundary", "zone__latitude", "zone__longitude"),
     )
 
     def base_queryset(self):
@@ -164,6 +165,20 @@ class PlotListView(FilteredListMixin, ListView):
             request.GET = request.GET.copy()
             request.GET["status"] = Plot.Status.AVAILABLE
         return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.filterset.form
+        # The area, when valid, even if another filter is not: kept for the corrected search.
+        box = form.cleaned_data.get("bbox") if form.is_bound else None
+        if box or (form.is_bound and "bbox" in form.errors):
+            query = self.request.GET.copy()
+            for name in ("bbox", "page"):
+                query.pop(name, None)
+            context["map_area"] = {"box": box, "remove_query": query.urlencode()}
+        # The current page's plots only: the list is the truth, the map shows what it lists.
+        context["map_data"] = results_map(context["plots"], box=box)
+        return context
 
 
 class BuildingListView(FilteredListMixin, ListView):
@@ -212,9 +227,9 @@ class ZoneDetailView(DetailView):
             cost_rows=cost_table(self.object.zone_costs),
             fill_rate_chart=line_chart(points),
             figure_changes=changes,
-            crossing_distances=province.distances_from(self.object),
-            province_distances=province.province_distances(),
-            places_source=province.places_source(),
+            crossing_distances=places.crossing_distances(self.object),
+            province_distances=places.province_distances(),
+            places_source=places.places_source(),
             map_data=zone_map(self.object),
             **kwargs,
         )
@@ -231,7 +246,7 @@ class PlotDetailView(DetailView):
             Plot.objects.published()
             .by_reference(f"{self.kwargs['slug']}/{self.kwargs['code']}")
             .select_related("zone")
-            .prefetch_related("sectors")
+            .prefetch_related("sectors", "photos")
         )
         return get_object_or_404(plots)
 

@@ -62,13 +62,85 @@
         .bindPopup(popup).addTo(map);
       bounds.push(layer.getBounds().getNorthEast(), layer.getBounds().getSouthWest());
     });
+    // Plots without an outline, at their zone's position: one marker per zone, its plots listed.
+    (data.plotMarkers || []).forEach(function (m) {
+      var popup = document.createElement("div");
+      var title = document.createElement("strong");
+      title.textContent = m.name;
+      popup.appendChild(title);
+      m.plots.forEach(function (p) {
+        popup.appendChild(document.createElement("br"));
+        popup.appendChild(link(p.url, p.code));
+        popup.appendChild(document.createTextNode(" · " + p.area + " · " + p.status));
+      });
+      var colours = m.plots.map(function (p) { return p.colour; });
+      var same = colours.every(function (c) { return c === colours[0]; });
+      L.circleMarker([m.lat, m.lng], { radius: 9, color: "#fff", weight: 2, fillColor: same ? colours[0] : "#0b3d5c", fillOpacity: 0.95 })
+        .bindPopup(popup).bindTooltip(m.name).addTo(map);
+      bounds.push([m.lat, m.lng]);
+    });
+    // The area the search was narrowed to: drawn, and shown whole (the results lie inside it).
+    var box = data.bbox ? [[data.bbox[1], data.bbox[0]], [data.bbox[3], data.bbox[2]]] : null;
     function fit() {
+      if (box) { map.fitBounds(box); return; }
       if (data.centre && bounds.length === 0) { bounds.push(data.centre); }
       if (bounds.length === 1) { map.setView(bounds[0], 13); }
       else if (bounds.length) { map.fitBounds(bounds, { padding: [24, 24] }); }
       else { map.setView(PROVINCE_CENTRE, 9); }
     }
     fit();
+    if (box) {
+      // Drawn once the map has its view: a path added before then would make the map's shared
+      // renderer wait behind the plots' outlines, which then draw on a renderer not yet sized.
+      L.rectangle(box, { color: "#0b3d5c", weight: 1, dashArray: "4 4", fill: false, interactive: false }).addTo(map);
+    }
+    if (data.searchArea) { searchThisArea(map, data.searchArea); }
+    // The map's state on its element, for the browser tests to wait on (no global to poke).
+    el.dataset.zoom = map.getZoom();
+    map.on("zoomend", function () { el.dataset.zoom = map.getZoom(); });
+    el.dataset.ready = "true";
+  }
+  // "Search this area": once the visitor has moved the map, a button submits the page's filter
+  // form with the visible area as ?bbox=west,south,east,north (the list stays the truth).
+  function searchThisArea(map, options) {
+    var form = document.getElementById(options.form);
+    if (!form) { return; }
+    var shown = map.getBounds();
+    var button;
+    var Control = L.Control.extend({
+      options: { position: "topright" },
+      onAdd: function () {
+        button = L.DomUtil.create("button", "btn btn-primary btn-sm shadow search-area-button");
+        button.type = "button";
+        button.id = "search-area";
+        button.textContent = options.label;
+        button.hidden = true;
+        L.DomEvent.disableClickPropagation(button);
+        L.DomEvent.on(button, "click", submit);
+        return button;
+      }
+    });
+    function clamp(value, low, high) { return Math.min(high, Math.max(low, value)); }
+    function submit() {
+      var b = map.getBounds();
+      var box = [
+        clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
+        clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)
+      ].map(function (n) { return n.toFixed(5); }).join(",");
+      var field = form.elements[options.field];
+      if (!field) {
+        field = document.createElement("input");
+        field.type = "hidden";
+        field.name = options.field;
+        form.appendChild(field);
+      }
+      field.value = box;
+      form.submit();
+    }
+    new Control().addTo(map);
+    map.on("moveend", function () {
+      if (!map.getBounds().equals(shown)) { button.hidden = false; }
+    });
   }
   // Leaflet (40 KB of script to parse) loads when the map comes near the screen, not with the
   // page: on a phone the map is below the fold, and the page is usable before it.

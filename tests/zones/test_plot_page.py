@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.factories import SQUARE, PlotFactory, SectorFactory, ZoneFactory
-from zones.models import CostItem, ExchangeRate, Zone
+from zones.models import CostItem, ExchangeRate, Zone, ZonePhoto
 
 pytestmark = pytest.mark.django_db
 
@@ -115,10 +115,22 @@ def test_the_plot_page_costs_the_same_queries_with_many_sectors(client, plot):
         CostItem.objects.create(zone=plot.zone, plot=plot, kind=kind, basis="percent")
     ExchangeRate.objects.create(currency="USD", vnd_per_unit=25_000, as_of=date(2026, 11, 1))
     ExchangeRate.objects.create(currency="CNY", vnd_per_unit=3_500, as_of=date(2026, 11, 1))
+    ZonePhoto.objects.bulk_create(
+        ZonePhoto(
+            zone=plot.zone,
+            plot=plot,
+            image=f"photos/{n}.webp",
+            width=960,
+            height=640,
+            renditions={"480": f"photos/{n}-480.webp", "960": f"photos/{n}-960.webp"},
+            alt_text=f"Ảnh {n}",
+        )
+        for n in range(5)
+    )
     assert count() == few
-    # The plot and its zone, its sectors, its costs, the exchange rates; the footer's promotion
-    # body (cached after the first page: a cold cache here).
-    assert few <= 5
+    # The plot and its zone, its sectors, its photos, its costs, the exchange rates; the
+    # footer's promotion body (cached after the first page: a cold cache here).
+    assert few <= 6
 
 
 def test_the_plot_page_dates_its_zone_s_figures_as_the_source_does(client, plot):

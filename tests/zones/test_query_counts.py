@@ -118,3 +118,42 @@ def test_plot_search_costs_the_same_for_50_or_20000_plots(client):
     assert Plot.objects.count() >= 20_000
     assert queries(client, url) == small
     assert small <= 6  # with the footer's promotion body, once per catalogue version
+
+
+def test_plot_search_by_map_area_costs_the_same_for_10_or_2000_outlined_plots(client):
+    # The results map draws each listed plot's outline, or its zone's position: all loaded with
+    # the page's rows, none by a query of its own.
+    ring = [[106.70, 21.90], [106.71, 21.90], [106.71, 21.91], [106.70, 21.91], [106.70, 21.90]]
+    template = PlotFactory.build(boundary={"type": "Polygon", "coordinates": [ring]})
+    template.west_lng, template.south_lat, template.east_lng, template.north_lat = (
+        106.70,
+        21.90,
+        106.71,
+        21.91,
+    )
+    zones = make_zones(2, plots_each=0)
+    insert_plots(({"zone_id": zones[0].pk, "code": f"A{i}"} for i in range(5)), template)
+    insert_plots(
+        (
+            {
+                "zone_id": zones[1].pk,
+                "code": f"B{i}",
+                "boundary": None,
+                "west_lng": None,
+                "south_lat": None,
+                "east_lng": None,
+                "north_lat": None,
+            }
+            for i in range(5)
+        ),
+        template,
+    )
+    url = "/plots/?bbox=100,10,110,30"
+    small = queries(client, url)
+    assert len(client.get(url).context["map_data"]["plots"]) == 5
+    more = Zone.objects.bulk_create(ZoneFactory.build_batch(100))
+    insert_plots(
+        ({"zone_id": zone.pk, "code": f"X{i}"} for zone in more for i in range(20)), template
+    )
+    assert queries(client, url) == small
+    assert small <= 6
