@@ -125,16 +125,31 @@ def inquiry_from_status_link(token: str) -> Inquiry | None:
 
 
 def _record_event(
-    inquiry: Inquiry, stage: InquiryEvent.Stage, *, now: datetime.datetime
+    inquiry: Inquiry,
+    stage: InquiryEvent.Stage,
+    *,
+    now: datetime.datetime,
+    site_visit: SiteVisit | None = None,
 ) -> InquiryEvent:
-    days = stage.working_days
+    """A public step. A step that announces a confirmed visit promises nothing by a date: the
+    visit is the date."""
+    days = None if site_visit else stage.working_days
     return InquiryEvent.objects.create(
         inquiry=inquiry,
         stage=stage,
-        officer=inquiry.assignee,
+        officer=site_visit.officer if site_visit else inquiry.assignee,
+        site_visit=site_visit,
         next_step_due=add_working_days(now, days) if days is not None else None,
         created=now,
     )
+
+
+def _confirmed_visit(inquiry: Inquiry) -> SiteVisit | None:
+    """The inquiry's next confirmed visit, if any. One query."""
+    visits = inquiry.site_visits.filter(
+        status=SiteVisit.Status.CONFIRMED, starts_at__gte=timezone.now()
+    )
+    return visits.select_related("zone", "officer__officer_profile").order_by("starts_at").first()
 
 
 def inquiry_stage_changed(
@@ -154,7 +169,10 @@ def inquiry_stage_changed(
     events = []
     with transaction.atomic():
         for stage in stages:
-            event = _record_event(inquiry, stage, now=now)
+            visit = (
+                _confirmed_visit(inquiry) if stage == InquiryEvent.Stage.VISIT_SCHEDULED else None
+            )
+            event = _record_event(inquiry, stage, now=now, site_visit=visit)
             _queue_stage_mail(inquiry, event)
             events.append(event)
     return events
@@ -238,9 +256,9 @@ def site_visit_confirmed(*, visit: SiteVisit) -> InquiryEvent:
     if inquiry.assignee_id is None:
         inquiry.assignee = visit.officer
     inquiry.save()
-    event = _record_event(inquiry, InquiryEvent.Stage.VISIT_SCHEDULED, now=timezone.now())
-    event.officer = visit.officer
-    event.save(update_fields=["officer"])
+    event = _record_event(
+        inquiry, InquiryEvent.Stage.VISIT_SCHEDULED, now=timezone.now(), site_visit=visit
+    )
     with translation.override(inquiry.language):
         context = {
             "inquiry": inquiry,

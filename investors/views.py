@@ -196,7 +196,13 @@ def _status_from_link(request, token):
 def _status_page(request, form, inquiry, *, looked_up):
     context = {"form": form, "inquiry": inquiry, "looked_up": looked_up}
     if inquiry:
-        context["events"] = list(inquiry.events.select_related("officer__officer_profile"))
+        context["events"] = list(
+            inquiry.events.select_related(
+                "officer__officer_profile",
+                "site_visit__zone",
+                "site_visit__officer__officer_profile",
+            )
+        )
         context["visits"] = list(
             inquiry.site_visits.exclude(status=SiteVisit.Status.CANCELLED).select_related(
                 "zone", "officer__officer_profile"
