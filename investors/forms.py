@@ -223,8 +223,8 @@ class VisitInquiryForm(InquiryForm):
     the inquiry form's own contact fields, validation, consent, honeypot and one-time token,
     without the project's details (the officer asks for those)."""
 
-    zones = None  # the visit's zone is the inquiry's
-    estimate = None
+    zones = None  # type: ignore[assignment]  # the visit's zone is the inquiry's
+    estimate = None  # type: ignore[assignment]
 
     class Meta(InquiryForm.Meta):
         fields = ["company_name", "contact_name", "email", "phone", "country", "sector", "plot"]
