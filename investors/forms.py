@@ -46,12 +46,15 @@ def validate_single_line(value):
 
 
 class ZoneChoiceField(forms.ModelMultipleChoiceField):
-    """Zones by id. An id past the database's largest integer is refused like any unknown one:
-    looking it up raises OverflowError on SQLite and DataError on PostgreSQL (a 500)."""
+    """Zones by id. An id past the database's largest integer, or below its smallest, is refused
+    like any unknown one: looking it up raises OverflowError on SQLite and DataError on
+    PostgreSQL (a 500)."""
 
     def _check_values(self, value):
         for pk in value:
-            if str(pk).isdecimal() and int(pk) >= 2**63:
+            text = str(pk).strip()
+            digits = text[1:] if text[:1] in ("+", "-") else text
+            if digits.isdecimal() and not -(2**63) <= int(text) < 2**63:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",
