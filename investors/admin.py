@@ -1,5 +1,6 @@
 import csv
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -13,6 +14,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import Country
+from modeltranslation.admin import TranslationStackedInline
 
 from incentives.admin import estimate_answer_html, estimate_inputs_html
 from zones.admin import OutOfReachMixin
@@ -453,9 +455,35 @@ class SiteVisitAdmin(OutOfReachMixin, admin.ModelAdmin):
             )
 
 
-class OfficerProfileInline(admin.StackedInline):
+class OfficerProfileForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Ngôn ngữ giao tiếp"),
+        choices=OfficerProfile.Language,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Nhà đầu tư thấy tên các ngôn ngữ bằng ngôn ngữ của họ."),
+    )
+
+    class Meta:
+        model = OfficerProfile
+        fields = [
+            "display_name",
+            "title",
+            "office_email",
+            "office_phone",
+            "photo",
+            "languages",
+            "zones",
+        ]
+
+
+class OfficerProfileInline(TranslationStackedInline):
+    """The title in each language side by side; languages and zones ticked, never typed."""
+
     model = OfficerProfile
+    form = OfficerProfileForm
     can_delete = False
+    filter_horizontal = ("zones",)
     verbose_name_plural = _("thông tin cán bộ hiển thị cho nhà đầu tư")
 
 

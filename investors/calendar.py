@@ -1,16 +1,12 @@
 """The calendar invitation (.ics) for a confirmed site visit, in the investor's language and
 Lạng Sơn's time zone, built with icalendar (RFC 5545)."""
 
-from zoneinfo import ZoneInfo
-
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from .models import SiteVisit, officer_public_name
-
-LANG_SON = ZoneInfo("Asia/Ho_Chi_Minh")
+from .models import LANG_SON, SiteVisit, officer_public_name
 
 
 def site_visit_ics(visit: SiteVisit, *, cancelled: bool = False) -> str:

@@ -46,12 +46,15 @@ def validate_single_line(value):
 
 
 class ZoneChoiceField(forms.ModelMultipleChoiceField):
-    """Zones by id. An id past the database's largest integer is refused like any unknown one:
-    looking it up raises OverflowError on SQLite and DataError on PostgreSQL (a 500)."""
+    """Zones by id. An id past the database's largest integer, or below its smallest, is refused
+    like any unknown one: looking it up raises OverflowError on SQLite and DataError on
+    PostgreSQL (a 500)."""
 
     def _check_values(self, value):
         for pk in value:
-            if str(pk).isdecimal() and int(pk) >= 2**63:
+            text = str(pk).strip()
+            digits = text[1:] if text[:1] in ("+", "-") else text
+            if digits.isdecimal() and not -(2**63) <= int(text) < 2**63:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",
@@ -124,11 +127,12 @@ class InquiryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["start_quarter"] = forms.ChoiceField(
-            label=_("Dự kiến bắt đầu (năm, quý)"),
-            choices=start_quarter_choices(),
-            required=False,
-        )
+        if "start_quarter" in self.fields:
+            self.fields["start_quarter"] = forms.ChoiceField(
+                label=_("Dự kiến bắt đầu (năm, quý)"),
+                choices=start_quarter_choices(),
+                required=False,
+            )
         self.fields["sector"].empty_label = _("Chọn ngành nghề")
         self.fields["country"].choices = [
             ("", _("Chọn quốc gia")),
@@ -150,18 +154,25 @@ class InquiryForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Fieldset(
-                _("Doanh nghiệp"),
-                "company_name",
-                "contact_name",
-                Div(
-                    Div("email", css_class="col-md-6"),
-                    Div("phone", css_class="col-md-6"),
-                    css_class="row",
-                ),
-                "country",
+        self.helper.layout = self.layout()
+
+    def company_fieldset(self, *more):
+        return Fieldset(
+            _("Doanh nghiệp"),
+            "company_name",
+            "contact_name",
+            Div(
+                Div("email", css_class="col-md-6"),
+                Div("phone", css_class="col-md-6"),
+                css_class="row",
             ),
+            "country",
+            *more,
+        )
+
+    def layout(self):
+        return Layout(
+            self.company_fieldset(),
             Fieldset(
                 _("Dự án"),
                 "sector",
@@ -208,6 +219,21 @@ class InquiryForm(forms.ModelForm):
     @staticmethod
     def new_token():
         return uuid.uuid4()
+
+
+class VisitInquiryForm(InquiryForm):
+    """Who asks for a site visit from a zone's or a plot's page without having written before:
+    the inquiry form's own contact fields, validation, consent, honeypot and one-time token,
+    without the project's details (the officer asks for those)."""
+
+    zones = None  # type: ignore[assignment]  # the visit's zone is the inquiry's
+    estimate = None  # type: ignore[assignment]
+
+    class Meta(InquiryForm.Meta):
+        fields = ["company_name", "contact_name", "email", "phone", "country", "sector", "plot"]
+
+    def layout(self):
+        return Layout(self.company_fieldset("sector"), "consent")
 
 
 class InquiryStatusForm(forms.Form):
@@ -260,11 +286,36 @@ class SiteVisitForm(forms.ModelForm):
             "message": _("Ghi chú"),
         }
 
-    def __init__(self, *args, inquiry, **kwargs):
+    def __init__(self, *args, inquiry=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["zone"].queryset = Zone.objects.published()
-        if zones := list(inquiry.zones.all()):
+        if inquiry is None:
+            # Booked from a zone's or a plot's page, with no inquiry yet: the visit is the
+            # inquiry's whole subject, so it needs its place.
+            self.fields["zone"].required = True
+        elif zones := list(inquiry.zones.all()):
             self.fields["zone"].initial = zones[0]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Khảo sát thực địa"),
+                "zone",
+                Div(
+                    Div("preferred_from", css_class="col-sm-6"),
+                    Div("preferred_to", css_class="col-sm-6"),
+                    css_class="row",
+                ),
+                Div(
+                    Div("people", css_class="col-sm-4"),
+                    Div("languages", css_class="col-sm-8"),
+                    css_class="row",
+                ),
+                "interpreter_needed",
+                Field("message", rows=3),
+            )
+        )
 
     def clean_preferred_from(self):
         day = self.cleaned_data["preferred_from"]

@@ -2,6 +2,7 @@
 
 import datetime
 from typing import TYPE_CHECKING, Self
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,6 +11,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
@@ -19,6 +23,10 @@ from zones.models import Plot, Sector, Zone, manages_only_own_zones
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
     from django_stubs_ext import StrPromise
+
+
+# Site visits happen in Lạng Sơn: their times are told in its time zone, whatever the server's.
+LANG_SON = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def add_working_days(start: datetime.datetime, days: int) -> datetime.datetime:
@@ -301,6 +309,15 @@ class InquiryEvent(models.Model):
         related_name="+",
     )
     next_step_due = models.DateTimeField(_("hạn bước tiếp theo"), null=True, blank=True)
+    # The confirmed visit a "visit scheduled" step announces; none while a request waits.
+    site_visit = models.ForeignKey(
+        "SiteVisit",
+        verbose_name=_("buổi khảo sát"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created = models.DateTimeField(_("lúc"), default=timezone.now)
 
     class Meta:
@@ -312,7 +329,23 @@ class InquiryEvent(models.Model):
         return f"{self.inquiry.reference} – {self.get_stage_display()}"
 
     @property
+    def confirmed_visit(self) -> "SiteVisit | None":
+        """The confirmed visit this step announces, while it stands."""
+        visit = self.site_visit
+        return visit if visit and visit.status == SiteVisit.Status.CONFIRMED else None
+
+    @property
     def next_step(self):
+        """What happens next. A scheduled visit gives its date, place and officer once
+        confirmed; "will confirm" only while no date is confirmed; a cancelled one, nothing."""
+        if self.site_visit_id and self.stage == self.Stage.VISIT_SCHEDULED:
+            if visit := self.confirmed_visit:
+                return format_lazy(
+                    "{} {}",
+                    visit.confirmed_text,
+                    _("Lịch hẹn (tệp .ics) đã được gửi kèm thư xác nhận."),
+                )
+            return ""
         return self.Stage(self.stage).next_step
 
     @property
@@ -362,8 +395,36 @@ class OfficerProfileQuerySet(models.QuerySet["OfficerProfile"]):
         return self.public().filter(zones=zone)
 
 
+def validate_language_codes(value):
+    """A list of OfficerProfile.Language codes, each once."""
+    if not isinstance(value, list):
+        raise ValidationError(_("Chọn ngôn ngữ trong danh sách."), code="not_a_list")
+    unknown = [str(code) for code in value if code not in OfficerProfile.Language.values]
+    if unknown or len(set(value)) != len(value):
+        raise ValidationError(
+            _("Ngôn ngữ không có trong danh sách: %(codes)s"),
+            code="unknown_language",
+            params={"codes": ", ".join(unknown) or "–"},
+        )
+
+
+def language_list(names: "list[str | StrPromise]") -> str:
+    """Names as a list in the active language: "Tiếng Việt, Tiếng Trung", "越南语、中文"."""
+    separator = "、" if (get_language() or "").startswith("zh") else ", "
+    return separator.join(str(name) for name in names)
+
+
 class OfficerProfile(models.Model):
-    """How an investment officer is presented to investors: office details, never private ones."""
+    """How an investment officer is presented to investors: office details, never private ones.
+    The title has a column per language (investors/translation.py); the languages spoken are
+    codes from a fixed list, named in the visitor's language."""
+
+    class Language(models.TextChoices):
+        VIETNAMESE = "vi", _("Tiếng Việt")
+        ENGLISH = "en", _("Tiếng Anh")
+        CHINESE = "zh", _("Tiếng Trung")
+        KOREAN = "ko", _("Tiếng Hàn")
+        JAPANESE = "ja", _("Tiếng Nhật")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="officer_profile"
@@ -381,11 +442,12 @@ class OfficerProfile(models.Model):
     office_email = models.EmailField(_("email cơ quan"), blank=True)
     office_phone = models.CharField(_("điện thoại cơ quan"), max_length=40, blank=True)
     photo = models.ImageField(_("ảnh"), upload_to="officers/", blank=True)
-    languages = models.CharField(
+    # A JSON list of Language codes: one column that SQLite and PostgreSQL both read the same.
+    languages = models.JSONField(
         _("ngôn ngữ giao tiếp"),
-        max_length=200,
+        default=list,
         blank=True,
-        help_text=_("Ví dụ: “Tiếng Việt, tiếng Trung”."),
+        validators=[validate_language_codes],
     )
     zones = models.ManyToManyField(
         Zone,
@@ -404,6 +466,12 @@ class OfficerProfile(models.Model):
 
     def __str__(self):
         return self.display_name or str(self.user)
+
+    @property
+    def language_names(self) -> str:
+        """The languages spoken, by name in the active language, in the fixed list's order."""
+        spoken = set(self.languages or ())
+        return language_list([label for code, label in self.Language.choices if code in spoken])
 
 
 class OutboxMessageQuerySet(models.QuerySet["OutboxMessage"]):
@@ -531,6 +599,23 @@ class SiteVisit(models.Model):
     @property
     def ends_at(self):
         return self.starts_at and self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+
+    @property
+    def confirmed_text(self) -> str:
+        """The confirmed visit in one sentence of the active language: date, time in Lạng
+        Sơn, place and the officer's public name."""
+        if self.starts_at is None:
+            return ""
+        local = timezone.localtime(self.starts_at, LANG_SON)
+        return _(
+            "Khảo sát thực địa vào %(date)s lúc %(time)s (giờ Việt Nam) tại %(place)s, cán bộ "
+            "dẫn đoàn: %(officer)s."
+        ) % {
+            "date": date_format(local, "DATE_FORMAT"),
+            "time": time_format(local, "TIME_FORMAT"),
+            "place": self.zone.name if self.zone else _("Lạng Sơn"),
+            "officer": officer_public_name(self.officer),
+        }
 
     def clean(self):
         if self.preferred_from and self.preferred_to and self.preferred_to < self.preferred_from:

@@ -41,8 +41,16 @@ def _next_reference(year: int) -> str:
     return f"EOI-{year}-{number:05d}"
 
 
-def inquiry_submit(*, form: "InquiryForm", token: uuid.UUID, language: str) -> Inquiry:
-    """Store a valid inquiry, its zones and the mail about it; return the inquiry.
+def inquiry_submit(
+    *,
+    form: "InquiryForm",
+    token: uuid.UUID,
+    language: str,
+    visit_form: "SiteVisitForm | None" = None,
+) -> Inquiry:
+    """Store a valid inquiry, its zones and the mail about it; return the inquiry. With a
+    valid `visit_form` (a site visit booked from a zone's or plot's page), the visit request
+    too, in the same transaction, its zone among the inquiry's.
 
     A token that was already used (a double click, a refresh, the back button) returns the
     inquiry it made, and stores nothing new.
@@ -69,7 +77,12 @@ def inquiry_submit(*, form: "InquiryForm", token: uuid.UUID, language: str) -> I
             if inquiry.plot_id:
                 inquiry.zones.add(inquiry.plot.zone_id)
             _record_event(inquiry, InquiryEvent.Stage.RECEIVED, now=now)
-            _queue_inquiry_mail(inquiry)
+            visit = None
+            if visit_form is not None:
+                if zone := visit_form.cleaned_data.get("zone"):
+                    inquiry.zones.add(zone)  # before the mails, which name the zones
+                visit = _site_visit_store(inquiry=inquiry, form=visit_form)
+            _queue_inquiry_mail(inquiry, visit=visit)
     except IntegrityError:
         # The same token, submitted twice at once: the other request stored it.
         if existing := Inquiry.objects.filter(submission_token=token).first():
@@ -78,9 +91,9 @@ def inquiry_submit(*, form: "InquiryForm", token: uuid.UUID, language: str) -> I
     return inquiry
 
 
-def _queue_inquiry_mail(inquiry: Inquiry) -> None:
+def _queue_inquiry_mail(inquiry: Inquiry, *, visit: SiteVisit | None = None) -> None:
     zones = list(inquiry.zones.all())
-    context = {"inquiry": inquiry, "zones": zones, "site_url": settings.SITE_URL}
+    context = {"inquiry": inquiry, "zones": zones, "visit": visit, "site_url": settings.SITE_URL}
     with translation.override(inquiry.language):
         context["status_link"] = inquiry_status_link(inquiry)
         outbox_queue(
@@ -125,16 +138,31 @@ def inquiry_from_status_link(token: str) -> Inquiry | None:
 
 
 def _record_event(
-    inquiry: Inquiry, stage: InquiryEvent.Stage, *, now: datetime.datetime
+    inquiry: Inquiry,
+    stage: InquiryEvent.Stage,
+    *,
+    now: datetime.datetime,
+    site_visit: SiteVisit | None = None,
 ) -> InquiryEvent:
-    days = stage.working_days
+    """A public step. A step that announces a confirmed visit promises nothing by a date: the
+    visit is the date."""
+    days = None if site_visit else stage.working_days
     return InquiryEvent.objects.create(
         inquiry=inquiry,
         stage=stage,
-        officer=inquiry.assignee,
+        officer=site_visit.officer if site_visit else inquiry.assignee,
+        site_visit=site_visit,
         next_step_due=add_working_days(now, days) if days is not None else None,
         created=now,
     )
+
+
+def _confirmed_visit(inquiry: Inquiry) -> SiteVisit | None:
+    """The inquiry's next confirmed visit, if any. One query."""
+    visits = inquiry.site_visits.filter(
+        status=SiteVisit.Status.CONFIRMED, starts_at__gte=timezone.now()
+    )
+    return visits.select_related("zone", "officer__officer_profile").order_by("starts_at").first()
 
 
 def inquiry_stage_changed(
@@ -154,7 +182,10 @@ def inquiry_stage_changed(
     events = []
     with transaction.atomic():
         for stage in stages:
-            event = _record_event(inquiry, stage, now=now)
+            visit = (
+                _confirmed_visit(inquiry) if stage == InquiryEvent.Stage.VISIT_SCHEDULED else None
+            )
+            event = _record_event(inquiry, stage, now=now, site_visit=visit)
             _queue_stage_mail(inquiry, event)
             events.append(event)
     return events
@@ -199,21 +230,25 @@ def inquiry_anonymise(*, older_than_days: int) -> int:
 def site_visit_request(*, inquiry: Inquiry, form: "SiteVisitForm") -> SiteVisit:
     """Store an investor's request for a site visit and tell the staff."""
     with transaction.atomic():
-        visit = form.save(commit=False)
-        visit.inquiry = inquiry
-        visit.save()
-        with translation.override(settings.LANGUAGE_CODE):
-            outbox_queue(
-                kind="site_visit_request",
-                to=_staff_addresses(inquiry),
-                subject=render_to_string(
-                    "investors/email/visit_request_subject.txt", {"inquiry": inquiry}
-                ),
-                body=render_to_string(
-                    "investors/email/visit_request.txt", {"inquiry": inquiry, "visit": visit}
-                ),
-                inquiry=inquiry,
-            )
+        return _site_visit_store(inquiry=inquiry, form=form)
+
+
+def _site_visit_store(*, inquiry: Inquiry, form: "SiteVisitForm") -> SiteVisit:
+    visit = form.save(commit=False)
+    visit.inquiry = inquiry
+    visit.save()
+    with translation.override(settings.LANGUAGE_CODE):
+        outbox_queue(
+            kind="site_visit_request",
+            to=_staff_addresses(inquiry),
+            subject=render_to_string(
+                "investors/email/visit_request_subject.txt", {"inquiry": inquiry}
+            ),
+            body=render_to_string(
+                "investors/email/visit_request.txt", {"inquiry": inquiry, "visit": visit}
+            ),
+            inquiry=inquiry,
+        )
     return visit
 
 
@@ -238,9 +273,9 @@ def site_visit_confirmed(*, visit: SiteVisit) -> InquiryEvent:
     if inquiry.assignee_id is None:
         inquiry.assignee = visit.officer
     inquiry.save()
-    event = _record_event(inquiry, InquiryEvent.Stage.VISIT_SCHEDULED, now=timezone.now())
-    event.officer = visit.officer
-    event.save(update_fields=["officer"])
+    event = _record_event(
+        inquiry, InquiryEvent.Stage.VISIT_SCHEDULED, now=timezone.now(), site_visit=visit
+    )
     with translation.override(inquiry.language):
         context = {
             "inquiry": inquiry,

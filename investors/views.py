@@ -14,7 +14,7 @@ from portal.ratelimits import limit_reached, too_many_requests
 from zones.models import M2_PER_HA, District, Plot, Sector, Zone
 from zones.shortlist import shortlist_get
 
-from .forms import InquiryForm, InquiryStatusForm, SiteVisitForm
+from .forms import InquiryForm, InquiryStatusForm, SiteVisitForm, VisitInquiryForm
 from .models import Inquiry, SiteVisit
 from .services import (
     inquiry_from_status_link,
@@ -40,20 +40,20 @@ def _initial(request):
     # The visitor's shortlist comes along too.
     if slugs := shortlist_get(request):
         initial["zones"] += list(Zone.objects.published().filter(slug__in=slugs))
-    if reference := request.GET.get("plot", ""):
-        plot = (
-            Plot.objects.published()
-            .available()
-            .by_reference(reference)
-            .select_related("zone")
-            .first()
-        )
-        if plot:
-            initial["plot"] = plot
-            initial["zones"].append(plot.zone)
+    if plot := _free_plot(request):
+        initial["plot"] = plot
+        initial["zones"].append(plot.zone)
     if request.GET.get("from") == "search":
         initial.update(_initial_from_search(request.GET))
     return initial
+
+
+def _free_plot(request):
+    """The free plot ?plot=<zone slug>/<code> names, or None."""
+    if reference := request.GET.get("plot", ""):
+        plot = Plot.objects.published().available().by_reference(reference)
+        return plot.select_related("zone").first()
+    return None
 
 
 def _decimal(value):
@@ -116,19 +116,27 @@ def inquiry_create(request):
             return _link_by_plot_id(request, plot_id)
         return _form_page(request, InquiryForm(initial=_initial(request)))
 
+    form = InquiryForm(request.POST)
+    return _submit(request, form, page=lambda: _form_page(request, form))
+
+
+def _submit(request, form, visit_form=None, *, page):
+    """An inquiry form's POST, alone or with a site visit: one rate limit for both, the
+    honeypot, the one-time token, then one transaction; the thanks page after, or `page()`
+    again with the mistakes named."""
     if retry_after := limit_reached(
         request, group="inquiry", rate=settings.INQUIRY_RATE_LIMIT, increment=False
     ):
         return too_many_requests(request, retry_after)
-    form = InquiryForm(request.POST)
     if form.is_spam:
         limit_reached(request, group="inquiry", rate=settings.INQUIRY_RATE_LIMIT, increment=True)
         return render(request, "investors/inquiry_thanks.html", {"inquiry": None})
-    if not form.is_valid():
+    # Both forms validated, so that every mistake is named at once.
+    if not all([form.is_valid(), visit_form is None or visit_form.is_valid()]):
         if "form_token" in form.errors:  # an old or tampered form: give it a fresh token
             form.data = form.data.copy()
             form.data["form_token"] = str(InquiryForm.new_token())
-        return _form_page(request, form)
+        return page()
     # Counted, and checked again, only now: the check above lets requests sent at the same
     # moment all through, and the cache's increment is atomic, so this one decides.
     if retry_after := limit_reached(
@@ -136,10 +144,40 @@ def inquiry_create(request):
     ):
         return too_many_requests(request, retry_after)
     inquiry = inquiry_submit(
-        form=form, token=form.cleaned_data["form_token"], language=get_language()
+        form=form,
+        token=form.cleaned_data["form_token"],
+        language=get_language(),
+        visit_form=visit_form,
     )
     request.session[SESSION_REFERENCE] = inquiry.reference
     return redirect("investors:thanks")
+
+
+def _booking_page(request, form, visit_form):
+    return render(
+        request, "investors/site_visit_book.html", {"form": form, "visit_form": visit_form}
+    )
+
+
+@sensitive_post_parameters()
+@require_http_methods(["GET", "POST"])
+def site_visit_book(request):
+    """A site visit booked from a zone's page (?zone=<slug>) or a free plot's
+    (?plot=<zone slug>/<code>) by an investor who has not written before: their contact
+    details and the visit in one form, stored as an inquiry and its visit request."""
+    if request.method == "POST":
+        form, visit_form = VisitInquiryForm(request.POST), SiteVisitForm(request.POST)
+        return _submit(
+            request, form, visit_form, page=lambda: _booking_page(request, form, visit_form)
+        )
+    initial = {"form_token": InquiryForm.new_token()}
+    zone = None
+    if plot := _free_plot(request):
+        initial["plot"], zone = plot, plot.zone
+    elif slug := request.GET.get("zone", "")[:80]:
+        zone = Zone.objects.published().filter(slug=slug).first()
+    form = VisitInquiryForm(initial=initial)
+    return _booking_page(request, form, SiteVisitForm(initial={"zone": zone}))
 
 
 @require_http_methods(["GET"])
@@ -148,7 +186,13 @@ def inquiry_thanks(request):
     inquiry = reference and Inquiry.objects.filter(reference=reference).first()
     if not inquiry:
         return redirect("investors:inquire")
-    return render(request, "investors/inquiry_thanks.html", {"inquiry": inquiry})
+    context = {
+        "inquiry": inquiry,
+        "visit": inquiry.site_visits.select_related("zone").first(),
+        # Opens the status page filled in: this session sent the inquiry.
+        "status_link": f"{reverse('investors:status')}?t={status_token(inquiry)}",
+    }
+    return render(request, "investors/inquiry_thanks.html", context)
 
 
 @sensitive_post_parameters()
@@ -196,7 +240,13 @@ def _status_from_link(request, token):
 def _status_page(request, form, inquiry, *, looked_up):
     context = {"form": form, "inquiry": inquiry, "looked_up": looked_up}
     if inquiry:
-        context["events"] = list(inquiry.events.select_related("officer__officer_profile"))
+        context["events"] = list(
+            inquiry.events.select_related(
+                "officer__officer_profile",
+                "site_visit__zone",
+                "site_visit__officer__officer_profile",
+            )
+        )
         context["visits"] = list(
             inquiry.site_visits.exclude(status=SiteVisit.Status.CANCELLED).select_related(
                 "zone", "officer__officer_profile"

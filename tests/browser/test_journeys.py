@@ -73,8 +73,13 @@ def test_an_investor_finds_a_plot_and_expresses_interest(browser, live_server, l
     inquiry = Inquiry.objects.get(reference=reference)
     assert inquiry.plot.code == "HP-10" and inquiry.language == (prefix.strip("/") or "vi")
 
-    # The status page, with the reference and the e-mail.
-    click_and_load(browser, browser.find_element(By.CSS_SELECTOR, "a.btn-outline-primary"))
+    # The thanks page opens the status page already filled in (a signed link) ...
+    click_and_load(browser, browser.find_element(By.ID, "status-link"))
+    assert browser.find_element(By.ID, "public-status").text == text["status"]
+
+    # ... and the reference with the e-mail find it from anywhere.
+    browser.delete_all_cookies()
+    browser.get(f"{live_server.url}{prefix}/inquire/status/")
     browser.find_element(By.NAME, "reference").send_keys(reference)
     browser.find_element(By.NAME, "email").send_keys("wang.li@example.cn")
     click_and_load(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))

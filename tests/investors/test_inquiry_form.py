@@ -338,9 +338,13 @@ def test_a_plot_given_in_other_digits_is_refused_or_ignored_not_a_500(client, va
     assert client.get(f"{URL}?plot={plot}").status_code == 200
 
 
-def test_a_zone_id_past_the_largest_integer_is_refused_next_to_the_field(client, valid_data):
-    """Found by the fuzz test: the look-up overflowed (SQLite) or failed (PostgreSQL), a 500."""
-    response = client.post("/inquire/", {**valid_data, "zones": ["9" * 25]})
+@pytest.mark.parametrize("zone_id", ["9" * 25, "-" + "9" * 25, "-9223372036854775809"])
+def test_a_zone_id_past_the_largest_integer_is_refused_next_to_the_field(
+    client, valid_data, zone_id
+):
+    """Found by the fuzz test: the look-up overflowed (SQLite) or failed (PostgreSQL), a 500;
+    a negative one too, later."""
+    response = client.post("/inquire/", {**valid_data, "zones": [zone_id]})
     assert response.status_code == 200
     assert "zones" in response.context["form"].errors
     assert Inquiry.objects.count() == 0

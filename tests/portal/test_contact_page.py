@@ -19,7 +19,7 @@ def hong_phong_officer(langson):
         title="Chuyên viên xúc tiến đầu tư",
         office_email="ha.ht@langson.example",
         office_phone="+84 205 000 0001",
-        languages="Tiếng Việt, tiếng Trung",
+        languages=["vi", "zh"],
     )
     profile.zones.add(Zone.objects.get(slug="hong-phong"))
     return profile
