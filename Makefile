@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 help:
 	@echo "make run    install, migrate, load the Lạng Sơn data and serve on http://127.0.0.1:8000"
 	@echo "make test   install the test tools and run the whole suite (DATABASE_URL picks the database)"
-	@echo "make lighthouse   Lighthouse on the public pages, production server, mobile (about 10 minutes; CI runs it)"
+	@echo "make lighthouse   Lighthouse on the public pages, production server, mobile (10-15 minutes; CI runs it)"
 	@echo "make lint   ruff (lint, format), djhtml (template indentation), mypy (types)"
 	@echo "make backup   back up DATABASE_URL's database to a timestamped file in var/backups/"
 	@echo "make restore FILE=var/backups/…   replace DATABASE_URL's database with that backup"

@@ -6,9 +6,12 @@ Fails when a page scores below 100 in accessibility, best practices or SEO, or b
 performance, and writes every page's scores to var/lighthouse/scores.md (the reports beside it).
 
 A page's performance is the median of LIGHTHOUSE_RUNS runs (3 by default), as Lighthouse's
-docs/variability.md advises on a machine that is busy with other work: a single run on these
-2-core machines under a stress loop moved the zone list from 95 to 100. scores.md shows each
-page's lowest, median and highest run; the other categories do not vary and come from the first.
+docs/variability.md advises on a machine that is busy with other work: on these 2-core machines
+under a stress loop a single run moved the zone list between 95 and 100, and 3 runs in 45 fell
+to 75, 84 and 94 (a style recalculation stalled for a second). When the median of three
+falls short, two more runs are made and the median of the five counts: a page that is slow in
+most runs still fails. scores.md shows each page's lowest, median and highest run; the other
+categories do not vary and come from the first run.
 
 Throttling: Lighthouse's mobile preset, simulated (Slow 4G: 150 ms, 1.6 Mbit/s), with the CPU
 slowdown calibrated to the machine as Lighthouse's docs/throttling.md advises (calibrated_slowdown:
@@ -249,14 +252,22 @@ def calibrated_slowdown(base):
 
 def audit_page(base, path, cpu_slowdown):
     """Scores of one page, its performance runs and the audits below 1 in the first run.
-    Performance is the median of RUNS runs (Lighthouse's docs/variability.md); the first run
-    scores every category, the others only performance (the rest do not vary)."""
+    Performance is the median of RUNS runs, or of RUNS + 2 when that falls short (Lighthouse's
+    docs/variability.md); the first run scores every category, the others only performance (the
+    rest do not vary)."""
     name = re.sub(r"[^\w]+", "-", path).strip("-") or "home"
     runs = [lighthouse(base + path, OUT / f"{name}.json", cpu_slowdown)]
-    runs += [
-        lighthouse(base + path, OUT / f"{name}-{i}.json", cpu_slowdown, ("performance",))
-        for i in range(2, RUNS + 1)
-    ]
+
+    def more(count):
+        start = len(runs) + 1
+        for i in range(start, start + count):
+            runs.append(
+                lighthouse(base + path, OUT / f"{name}-{i}.json", cpu_slowdown, ("performance",))
+            )
+
+    more(RUNS - 1)
+    if statistics.median(run[0]["performance"] for run in runs) < THRESHOLDS["performance"]:
+        more(2)
     scores = dict(runs[0][0])
     performance = sorted(run[0]["performance"] for run in runs)
     scores["performance"] = statistics.median(performance)
