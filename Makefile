@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 help:
 	@echo "make run    install, migrate, load the Lạng Sơn data and serve on http://127.0.0.1:8000"
 	@echo "make test   install the test tools and run the whole suite (DATABASE_URL picks the database)"
-	@echo "make lighthouse   Lighthouse on the public pages, production server, mobile (about 5 minutes)"
+	@echo "make lighthouse   Lighthouse on the public pages, production server, mobile (10-15 minutes; CI runs it)"
 	@echo "make lint   ruff (lint, format), djhtml (template indentation), mypy (types)"
 	@echo "make backup   back up DATABASE_URL's database to a timestamped file in var/backups/"
 	@echo "make restore FILE=var/backups/…   replace DATABASE_URL's database with that backup"
@@ -60,8 +60,9 @@ test: $(VENV)/.test-installed node_modules/.installed var/dev.env | var
 
 # Lighthouse 12 (npm, --ignore-scripts: it never downloads a browser) in Debian's Chromium against
 # the production server (gunicorn, DEBUG off, collected static files): fails below 100 in
-# accessibility, best practices and SEO or 95 in mobile performance; scores in
-# var/lighthouse/scores.md. LIGHTHOUSE_PAGES=all for every page in the three languages.
+# accessibility, best practices and SEO or 95 in mobile performance (the median of
+# LIGHTHOUSE_RUNS=3 runs a page); scores in var/lighthouse/scores.md. LIGHTHOUSE_PAGES=all for
+# every page in the three languages. CI runs it after the test suites.
 tests/lighthouse/node_modules/.installed: tests/lighthouse/package.json tests/lighthouse/package-lock.json
 	cd tests/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@

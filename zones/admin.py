@@ -73,7 +73,9 @@ class VersionedForm(forms.ModelForm):
     """Optimistic locking in the admin: the form carries the version it was opened at, and a
     save over someone else's newer change is refused with their change shown."""
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(
+        label=_("Phiên bản số liệu lúc mở trang"), widget=forms.HiddenInput, required=False
+    )
     change_note = forms.CharField(
         label=_("Ghi chú nguồn số liệu"),
         required=False,

@@ -5,10 +5,19 @@ shipped Lạng Sơn data in a throwaway SQLite database), mobile form factor.
 Fails when a page scores below 100 in accessibility, best practices or SEO, or below 95 in
 performance, and writes every page's scores to var/lighthouse/scores.md (the reports beside it).
 
+A page's performance is the median of LIGHTHOUSE_RUNS runs (3 by default), as Lighthouse's
+docs/variability.md advises on a machine that is busy with other work: on these 2-core machines
+under a stress loop a single run moved the zone list between 95 and 100, and 3 runs in 45 fell
+to 75, 84 and 94 (a style recalculation stalled for a second). When the median of three
+falls short, two more runs are made and the median of the five counts: a page that is slow in
+most runs still fails. scores.md shows each page's lowest, median and highest run; the other
+categories do not vary and come from the first run.
+
 Throttling: Lighthouse's mobile preset, simulated (Slow 4G: 150 ms, 1.6 Mbit/s), with the CPU
 slowdown calibrated to the machine as Lighthouse's docs/throttling.md advises (calibrated_slowdown:
 benchmarkIndex / 440, the same phone its 4x default makes of a 1,750 desktop; these machines
-measure 500-1,700 when busy, on which a flat 4x emulates a phone slower than Lighthouse means).
+measure 500-2,700 when busy, on which a flat 4x emulates a phone slower than Lighthouse means).
+The benchmark is the median of three runs: one sample of a busy machine is as noisy as a score.
 LIGHTHOUSE_CPU_SLOWDOWN=4 sets the multiplier by hand. The multiplier used is in scores.md. Map
 tiles come from a blank-tile server started here (offline, OpenStreetMap's would fail).
 
@@ -39,6 +48,7 @@ HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 OUT = ROOT / "var" / "lighthouse"
 THRESHOLDS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
 CHROME_FLAGS = [
     "--headless=new",
     "--no-sandbox",
@@ -99,6 +109,15 @@ def blank_tile():
 BLANK_TILE = blank_tile()
 
 
+class TileServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # Lighthouse closes the page, and its tile requests, as soon as it has measured.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class TileHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self.send_response(200)
@@ -113,7 +132,7 @@ class TileHandler(http.server.BaseHTTPRequestHandler):
 
 
 def start_tile_server():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), TileHandler)
+    server = TileServer(("127.0.0.1", 0), TileHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -176,19 +195,19 @@ def all_pages(base):
     return paths + [prefix + path for prefix in ("", "/en", "/zh-hans") for path in EXTRA]
 
 
-def lighthouse(url, report, cpu_slowdown):
+def lighthouse(url, report, cpu_slowdown, categories=tuple(THRESHOLDS)):
     """One Lighthouse run; returns (scores, benchmarkIndex, the audits that fell short). A run
     that Lighthouse itself gives up on (NO_NAVSTART on a busy machine) is tried once more."""
     for attempt in (1, 2):
         try:
-            return _lighthouse_once(url, report, cpu_slowdown)
+            return _lighthouse_once(url, report, cpu_slowdown, categories)
         except subprocess.CalledProcessError:
             if attempt == 2:
                 raise
     raise AssertionError("unreachable")
 
 
-def _lighthouse_once(url, report, cpu_slowdown):
+def _lighthouse_once(url, report, cpu_slowdown, categories):
     subprocess.run(
         [
             str(LIGHTHOUSE),
@@ -196,7 +215,7 @@ def _lighthouse_once(url, report, cpu_slowdown):
             "--quiet",
             "--output=json",
             f"--output-path={report}",
-            "--only-categories=performance,accessibility,best-practices,seo",
+            "--only-categories=" + ",".join(categories),
             f"--throttling.cpuSlowdownMultiplier={cpu_slowdown}",
             "--chrome-flags=" + " ".join(CHROME_FLAGS),
         ],
@@ -224,20 +243,35 @@ def calibrated_slowdown(base):
     benchmarkIndex / 440, never below 1 (docs/throttling.md, "Calibrating the CPU slowdown")."""
     if "LIGHTHOUSE_CPU_SLOWDOWN" in os.environ:
         return float(os.environ["LIGHTHOUSE_CPU_SLOWDOWN"]), None
-    _, benchmark, _ = lighthouse(base + "/", OUT / "calibration.json", 4)
+    benchmark = statistics.median(
+        lighthouse(base + "/", OUT / f"calibration-{i}.json", 4, ("performance",))[1]
+        for i in (1, 2, 3)
+    )
     return max(1.0, round(benchmark / 440, 1)), benchmark
 
 
 def audit_page(base, path, cpu_slowdown):
-    """Scores of one page; performance is the median of three runs when the first falls short
-    (Lighthouse's own advice for a noisy machine; the other categories do not vary)."""
+    """Scores of one page, its performance runs and the audits below 1 in the first run.
+    Performance is the median of RUNS runs, or of RUNS + 2 when that falls short (Lighthouse's
+    docs/variability.md); the first run scores every category, the others only performance (the
+    rest do not vary)."""
     name = re.sub(r"[^\w]+", "-", path).strip("-") or "home"
     runs = [lighthouse(base + path, OUT / f"{name}.json", cpu_slowdown)]
-    if runs[0][0]["performance"] < THRESHOLDS["performance"]:
-        runs += [lighthouse(base + path, OUT / f"{name}-{i}.json", cpu_slowdown) for i in (2, 3)]
+
+    def more(count):
+        start = len(runs) + 1
+        for i in range(start, start + count):
+            runs.append(
+                lighthouse(base + path, OUT / f"{name}-{i}.json", cpu_slowdown, ("performance",))
+            )
+
+    more(RUNS - 1)
+    if statistics.median(run[0]["performance"] for run in runs) < THRESHOLDS["performance"]:
+        more(2)
     scores = dict(runs[0][0])
-    scores["performance"] = statistics.median(run[0]["performance"] for run in runs)
-    return scores, statistics.median(run[1] for run in runs), runs[0][2]
+    performance = sorted(run[0]["performance"] for run in runs)
+    scores["performance"] = statistics.median(performance)
+    return scores, performance, statistics.median(run[1] for run in runs), runs[0][2]
 
 
 def main():
@@ -260,10 +294,10 @@ def main():
             print(f"CPU slowdown {cpu_slowdown:g}x (benchmarkIndex {calibration})", flush=True)
             pages = all_pages(base) if os.environ.get("LIGHTHOUSE_PAGES") == "all" else PAGES
             for path in pages:
-                scores, benchmark, audits = audit_page(base, path, cpu_slowdown)
+                scores, performance, benchmark, audits = audit_page(base, path, cpu_slowdown)
                 below = {k: v for k, v in scores.items() if v < THRESHOLDS[k]}
-                rows.append((path, scores, benchmark))
-                print(f"{path}: {scores} benchmarkIndex {benchmark:.0f}", flush=True)
+                rows.append((path, scores, performance, benchmark))
+                print(f"{path}: {scores} runs {performance}", flush=True)
                 if below:
                     failures.append(f"{path}: {below}; audits below 1: {audits}")
         finally:
@@ -274,15 +308,17 @@ def main():
     calibrated = f" (calibrated: benchmarkIndex {calibration:.0f} / 440)" if calibration else ""
     lines = [
         f"# Lighthouse {version}, mobile, simulated Slow 4G, "
-        f"CPU slowdown {cpu_slowdown:g}x{calibrated}",
+        f"CPU slowdown {cpu_slowdown:g}x{calibrated}, performance the median of {RUNS} runs",
         "",
-        "| page | performance | accessibility | best practices | SEO | benchmarkIndex |",
-        "|---|---|---|---|---|---|",
+        "| page | performance | lowest–highest run | accessibility | best practices | SEO "
+        "| benchmarkIndex |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for path, scores, benchmark in rows:
+    for path, scores, performance, benchmark in rows:
         lines.append(
-            f"| {path} | {scores['performance']:g} | {scores['accessibility']} | "
-            f"{scores['best-practices']} | {scores['seo']} | {benchmark:.0f} |"
+            f"| {path} | {scores['performance']:g} | {performance[0]}–{performance[-1]} | "
+            f"{scores['accessibility']} | {scores['best-practices']} | {scores['seo']} | "
+            f"{benchmark:.0f} |"
         )
     (OUT / "scores.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
