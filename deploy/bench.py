@@ -10,7 +10,8 @@ it with wrk (BENCH_CONCURRENCY connections, BENCH_SECONDS per URL, after a warm-
   micro-cache), when nginx is installed; the static file is then nginx's own.
 
 Each mode's ratio is to the static file measured in that mode, so figures from a busy machine
-still compare. Prints a Markdown table, and writes var/bench.json. Needs DATABASE_URL
+still compare. BENCH_MODES="cached" and BENCH_URLS="/ /zones/" measure only those. Prints a
+Markdown table, and writes var/bench.json. Needs DATABASE_URL
 (PostgreSQL), Redis on 127.0.0.1:6379 and wrk (apt-get install wrk; nginx optional).
 """
 
@@ -46,7 +47,7 @@ CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "8"))
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
 STATIC = "/static/bench.html"
 GIT = shutil.which("git") or "git"
-URLS = [
+URLS = os.environ.get("BENCH_URLS", "").split() or [
     "/",
     "/zones/",
     "/en/zones/",
@@ -215,8 +216,8 @@ def run(mode):
         # The static file first and last, their mean the mode's reference: the load of a
         # shared machine drifts within a run.
         first = load(port, STATIC)
-        rows = {path: load(port, path) for path in URLS}
-        last = rows[STATIC]
+        rows = {path: load(port, path) for path in URLS if path != STATIC}
+        last = load(port, STATIC)
         rows[STATIC] = {
             **last,
             "requests_per_s": round((first["requests_per_s"] + last["requests_per_s"]) / 2, 1),
@@ -267,6 +268,7 @@ def main():
     # catalogue's version number and would be served as this one's.
     shell("from django.core.cache import cache; cache.clear(); print()", env)
     modes = ["uncached", "cached"] + (["nginx"] if shutil.which("nginx") else [])
+    modes = os.environ.get("BENCH_MODES", "").split() or modes
     results = {mode: run(mode) for mode in modes}
     report = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -4,6 +4,7 @@ profile, in process, with production settings and the page cache off.
     .venv/bin/pip install pyinstrument      # once; not a dependency of the site
     DATABASE_URL=postgres://... .venv/bin/python deploy/profile_page.py /zones/ /plots/
     PROFILE=1 DATABASE_URL=postgres://... .venv/bin/python deploy/profile_page.py /zones/
+    PROFILE=cpu ...   # cProfile counting CPU time: readable on a busy machine, pyinstrument is not
 
 See docs/performance.md for what it showed.
 """
@@ -42,18 +43,32 @@ def main(urls):
     client = Client()
     for url in urls:
         client.get(url)  # warm: templates, connections
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         for _ in range(REPEAT):
             response = client.get(url)
         per_request = (time.perf_counter() - started) / REPEAT * 1000
+        # This process's CPU alone (not PostgreSQL's): on a busy machine the wall clock mostly
+        # measures the other processes.
+        cpu_per_request = (time.process_time() - cpu_started) / REPEAT * 1000
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         sql = sum(float(q["time"]) for q in queries.captured_queries) * 1000
         print(
             f"{url:32} {response.status_code} {per_request:7.1f} ms  "
+            f"CPU {cpu_per_request:5.1f} ms  "
             f"SQL {sql:5.1f} ms in {len(queries)} queries  {len(response.content):7} bytes"
         )
-        if os.environ.get("PROFILE"):
+        if os.environ.get("PROFILE") == "cpu":
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile(time.process_time)
+            with profiler:
+                for _ in range(REPEAT):
+                    client.get(url)
+            stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
+            stats.print_stats(int(os.environ.get("PROFILE_LINES", "60")))
+        elif os.environ.get("PROFILE"):
             from pyinstrument import Profiler
 
             profiler = Profiler(interval=0.001)

@@ -1,4 +1,8 @@
-"""Rate limits per client address (django-ratelimit, counters in the shared cache).
+"""Rate limits per client address, counted in the shared cache: a fixed window per client
+(ending at an offset of its own, as django-ratelimit's do, so that not every window ends at
+once), one counter per window. On Redis a request is counted in one round trip (INCR and EXPIRE
+in a script); django-ratelimit's get_usage took three (an ADD, then Django's incr: EXISTS and
+INCRBY), and every API answer, the cached ones too, pays it.
 
 While the shared cache is down, each process counts for itself, in its own memory. That keeps
 every limit (a client gets at most the limit times the number of worker processes) without a
@@ -6,16 +10,20 @@ every limit (a client gets at most the limit times the number of worker processe
 counting stored inquiries instead would mean keeping every investor's address with their
 inquiry, and would cover neither the API nor status look-ups."""
 
+import hashlib
 import math
 import time
+import zlib
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import JsonResponse
 from django.shortcuts import render
-from django_ratelimit.core import get_usage
+from redis.commands.core import Script
 
 from .cache_outage import attempt
 
@@ -50,41 +58,58 @@ def axes_client_ip(request):
 def limit_reached(request, *, group, rate, increment, method="POST"):
     """Count this request against the client's limit (if `increment`) and return the seconds
     until the window ends when the limit is reached, else None."""
+    if request.method != method:
+        return None
     usage = attempt(
-        lambda: get_usage(
-            request, group=group, key=client_ip, rate=rate, method=method, increment=increment
-        ),
+        lambda: _usage(caches[settings.RATELIMIT_USE_CACHE], request, group, rate, increment),
         _CACHE_DOWN,
         alias=settings.RATELIMIT_USE_CACHE,
     )
     if usage is _CACHE_DOWN:
-        usage = _local_usage(request, group=group, rate=rate, increment=increment, method=method)
-    if usage is None:
-        return None
-    over = usage["should_limit"] if increment else usage["count"] >= usage["limit"]
-    return max(1, math.ceil(usage["time_left"])) if over else None
+        usage = _usage(_local_counters, request, group, rate, increment)
+    count, limit, time_left = usage
+    over = count > limit if increment else count >= limit
+    return max(1, math.ceil(time_left)) if over else None
 
 
-def _local_usage(request, *, group, rate, increment, method):
-    """get_usage's answer, from this process's own counters."""
-    if request.method != method:
-        return None
+def _usage(cache, request, group, rate, increment):
+    """(requests counted in the client's current window, the limit, seconds left in it)."""
     number, _, period = rate.partition("/")
     limit, seconds = int(number), int(period[:-1] or 1) * SECONDS[period[-1]]
+    client = client_ip(group, request)
     now = int(time.time())
-    window_ends = now - now % seconds + seconds
-    key = f"{group}:{rate}:{client_ip(group, request)}:{window_ends}"
-    if increment:
-        _local_counters.add(key, 0, seconds)
-        count = _local_counters.incr(key)
+    # django-ratelimit's windows: each client's ends at an offset of its own.
+    window_ends = now - now % seconds + zlib.crc32(client.encode()) % seconds
+    if window_ends <= now:
+        window_ends += seconds
+    # Hashed: an address (or a proxy's odd value) never makes a key the cache refuses.
+    name = hashlib.sha256(f"{group}:{limit}/{seconds}:{client}".encode()).hexdigest()[:32]
+    key = f"rl:{name}:{window_ends}"
+    if not increment:
+        count = cache.get(key, 0)
+    elif isinstance(cache, RedisCache):
+        count = _redis_incr(cache, key, seconds + 1)
     else:
-        count = _local_counters.get(key, 0)
-    return {
-        "count": count,
-        "limit": limit,
-        "should_limit": count > limit,
-        "time_left": window_ends - now,
-    }
+        cache.add(key, 0, seconds + 1)
+        count = cache.incr(key)
+    return count, limit, window_ends - now
+
+
+# INCR, and EXPIRE on the window's first request, in one command (and atomically).
+_INCR = Script(
+    None,  # type: ignore[arg-type]  # no client of its own: each call names the cache's
+    b"local count = redis.call('INCR', KEYS[1]) "
+    b"if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end "
+    b"return count",
+)
+
+
+def _redis_incr(cache, key, seconds):
+    """The count after this request, in one round trip (Django's incr makes two, after an ADD;
+    a pipeline would do too, but redis-py builds each one as dearly as a client). Django's
+    RedisCache keeps integers as Redis integers, so `cache.get` reads the count back."""
+    key = cache.make_and_validate_key(key)
+    return _INCR(keys=[key], args=[seconds], client=cache._cache.get_client(key, write=True))
 
 
 @receiver(setting_changed)

@@ -163,6 +163,8 @@ if env.str("PAGE_CACHE_URL", default=""):
     CACHES["pages"] = env.cache("PAGE_CACHE_URL")
 for _cache in CACHES.values():
     if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        # The same, without a new redis-py client per call (portal/redis_cache.py).
+        _cache["BACKEND"] = "portal.redis_cache.RedisCache"
         # redis-py waits for ever by default: a Redis that hangs, rather than refuses, would
         # hold every request. Half a second, then the site goes on without it
         # (portal/cache_outage.py).

@@ -1,6 +1,7 @@
 """Search and filters for the zone and plot lists (django-filter). Filters live in the URL,
 so a search can be shared and the back button works."""
 
+import html
 import math
 from decimal import Decimal
 from functools import partial
@@ -10,7 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -23,18 +24,28 @@ AREA_UNITS = [("ha", "ha"), ("m2", "m²")]
 def render_select(widget, name, value, attrs=None, renderer=None):
     """A <select> rendered in Python, as Django's template renders it: Django renders each
     option through a template of its own (19 ms for the 500 zones of the plot search's select;
-    the filter forms' templates were 30 % of the zone list's time on five zones)."""
+    the filter forms' templates were 30 % of the zone list's time on five zones). Joined as
+    plain strings, each escaped once: format_html per option took 8 ms for the 500 zones."""
     chosen = set(widget.format_value(value))
-    options = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (key, mark_safe(" selected") if str(key) in chosen else "", label)  # noqa: S308
-            for key, label in widget.choices
-        ),
+    options = "".join(
+        f'<option value="{_escape(key)}"{" selected" if str(key) in chosen else ""}>'
+        f"{_escape(label)}</option>"
+        for key, label in widget.choices
     )
     attrs = flatatt(widget.build_attrs(widget.attrs, attrs))
-    return format_html('<select name="{}"{}>{}</select>', name, attrs, options)
+    return format_html(
+        '<select name="{}"{}>{}</select>',
+        name,
+        attrs,
+        mark_safe(options),  # noqa: S308  (every key and label escaped above)
+    )
+
+
+def _escape(value):
+    """conditional_escape, as a plain string: safe text as it is, any other escaped."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
 
 
 def render_input(widget, name, value, attrs=None, renderer=None):

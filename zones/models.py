@@ -713,6 +713,14 @@ class Zone(Versioned, TimeStamped):
                 name="zone_spare_wastewater_within_capacity",
             ),
         ]
+        # Listings sort by the zone's name in the visitor's language; the plot search's first
+        # page (plots by zone name, then code) walks zones in this order and stops after 20
+        # plots instead of sorting every match (22 ms -> 0.1 ms at 50,000 plots).
+        indexes = [
+            models.Index(fields=["name_vi"], name="zone_name_vi"),
+            models.Index(fields=["name_en"], name="zone_name_en"),
+            models.Index(fields=["name_zh_hans"], name="zone_name_zh_hans"),
+        ]
 
     def __str__(self):
         return self.name
@@ -1063,7 +1071,12 @@ class Plot(Versioned, TimeStamped):
         verbose_name = _("lô đất")
         verbose_name_plural = _("lô đất")
         # Free land per zone is summed from each zone's plots of one status, for every listing.
-        indexes = [models.Index(fields=["zone", "status", "area_m2"], name="plot_zone_status_area")]
+        indexes = [
+            models.Index(fields=["zone", "status", "area_m2"], name="plot_zone_status_area"),
+            # Counting the plot search's matches by status reads this index alone (16 -> 6 ms
+            # for the 17,000 available plots of 50,000).
+            models.Index(fields=["status", "zone"], name="plot_status_zone"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["zone", "code"], name="plot_code_unique_in_zone"),
             models.CheckConstraint(condition=Q(area_m2__gt=0), name="plot_area_positive"),

@@ -161,3 +161,14 @@ def test_a_rule_changed_shows_at_once_on_the_cached_zone_page(client, langson, s
     page = client.get(url)
     assert page["X-Cache"] == "miss"
     assert "thuế suất 15 % trong 10 năm" in page.content.decode()
+
+
+def test_a_changed_rule_shows_at_once_on_the_zone_page(client, langson):
+    # The rules are read once per catalogue version (incentives.estimator.rule_book).
+    assert "thuế suất 10 % trong 15 năm" in client.get("/zones/hong-phong/").content.decode()
+    for rule in IncentiveRule.objects.filter(cit_rate_pct=10, cit_rate_years=15):
+        rule.cit_rate_years = 12
+        rule.save()
+    page = client.get("/zones/hong-phong/").content.decode()
+    assert "thuế suất 10 % trong 12 năm" in page
+    assert "thuế suất 10 % trong 15 năm" not in page

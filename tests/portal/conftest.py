@@ -19,7 +19,7 @@ def redis_cache(settings, redis_server):
     are cached."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.RedisCache",
             "LOCATION": redis_server.url,
         }
     }

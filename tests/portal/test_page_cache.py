@@ -217,7 +217,7 @@ def pages_redis(tmp_path, settings, redis_cache):
     (tmp_path / "pages").mkdir()
     bounds = ("--maxmemory", "2mb", "--maxmemory-policy", "volatile-lru")
     server = RedisServer(tmp_path / "pages", *bounds).start()
-    pages = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": server.url}
+    pages = {"BACKEND": "portal.redis_cache.RedisCache", "LOCATION": server.url}
     settings.CACHES = {**settings.CACHES, "pages": pages}
     yield server
     server.stop()

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from incentives.models import IncentiveRule
 from tests.factories import PlotFactory, ProjectFactory, SectorFactory, ZoneFactory
 from zones.models import Plot, Zone
 
@@ -91,6 +92,18 @@ def test_zone_page_does_not_grow_with_the_number_of_plots(client):
     # incentive (incentives/templatetags): location classes, the district's class, the rules
     # and their location classes and sectors.
     assert small <= 17
+
+
+def test_the_headline_incentive_costs_no_query_once_read_in_a_catalogue_version(client):
+    first, second = make_zones(5, plots_each=2)[:2]
+    client.get("/")  # the footer's promotion body, also kept per catalogue version
+    read = queries(client, first.get_absolute_url())
+    # The rules, their location classes and sectors, the location classes, the districts'.
+    assert queries(client, second.get_absolute_url()) == read - 5
+    assert queries(client, first.get_absolute_url()) == read - 5
+    IncentiveRule.objects.create(kind=IncentiveRule.Kind.LAND_RENT, title="Mới")  # moves it
+    client.get("/")
+    assert queries(client, first.get_absolute_url()) == read
 
 
 def test_zone_list_with_filters_costs_the_same_for_10_or_500_zones(client):
