@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.http import quote_etag
 from django_filters import FilterSet
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
 from portal.links import absolute_url
@@ -354,7 +354,9 @@ def sorts(*names: str) -> Any:
     return one_of(*names, *(f"-{name}" for name in names))
 
 
-Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=80)]
+# Slugs are documented as such: a schema-valid value must never be a 400 (a NUL byte is one).
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 Area = Annotated[float, Field(ge=0, le=10_000_000)]
 
 
@@ -408,7 +410,10 @@ def zones(
     summary="One zone, with its plots summary and fill-rate history",
 )
 def zone(
-    request: HttpRequest, response: HttpResponse, slug: str, lang: Language | None = None
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80)],
+    lang: Language | None = None,
 ) -> Zone:
     _prepare(request, response, lang)
     return get_object_or_404(Zone.objects.for_listing().prefetch_related("sectors"), slug=slug)
@@ -452,7 +457,7 @@ def plots(
 def projects(
     request: HttpRequest,
     response: HttpResponse,
-    zone: str | None = None,
+    zone: Annotated[str | None, Query(None, pattern=SLUG_PATTERN, max_length=80)] = None,
     limit: int = Limit,
     offset: int = Offset,
     lang: Language | None = None,
