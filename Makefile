@@ -10,6 +10,9 @@ export SECRET_KEY ?= dev-only-insecure-key-not-for-production
 export ALLOWED_HOSTS ?= 127.0.0.1,localhost
 export DATABASE_URL ?= sqlite:///$(CURDIR)/var/db.sqlite3
 export PYTHONDONTWRITEBYTECODE := 1
+# The suite in one worker per core (pytest-xdist): most of its time is spent waiting on Chromium,
+# test servers and subprocesses. PYTEST_ARGS="-n 0 tests/zones" runs a part in one process.
+PYTEST_ARGS ?= --numprocesses auto --dist worksteal
 
 .PHONY: run test lighthouse lint migrate data clean help lock messages bench sample-data backup restore
 
