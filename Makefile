@@ -10,6 +10,12 @@ export SECRET_KEY ?= dev-only-insecure-key-not-for-production
 export ALLOWED_HOSTS ?= 127.0.0.1,localhost
 export DATABASE_URL ?= sqlite:///$(CURDIR)/var/db.sqlite3
 export PYTHONDONTWRITEBYTECODE := 1
+# The suite in one worker per core (pytest-xdist): most of its time is spent waiting on Chromium,
+# test servers and subprocesses. `--dist load` hands each worker tests in collection order, so
+# pytest-django's order holds in each (tests with real transactions last: they leave the database
+# flushed); `worksteal` broke it (a plain test ran after a flush and found no staff groups).
+# PYTEST_ARGS="-n 0 tests/zones" runs a part in one process.
+PYTEST_ARGS ?= --numprocesses auto --dist load
 
 .PHONY: run test lighthouse lint migrate data clean help lock messages bench sample-data backup restore
 
