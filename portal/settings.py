@@ -177,9 +177,6 @@ CACHE_RETRY_SECONDS = 5
 # them, and neither a cache flush nor an eviction (pages share that cache) logs anyone out.
 # Django's cached_db, except that a cache that is down is a cache that misses.
 SESSION_ENGINE = "portal.sessions"
-if DEBUG:
-    # django-ratelimit refuses a per-process cache; in development one process is all there is.
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -406,7 +403,7 @@ PRIVACY_NOTICE_VERSION = "2026-12"
 # The client's address is REMOTE_ADDR, unless a trusted proxy in front sets X-Forwarded-For:
 # then it is the address that many hops from the right (1 = the one our proxy saw).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-RATELIMIT_USE_CACHE = "default"
+RATELIMIT_USE_CACHE = "default"  # where portal/ratelimits.py counts
 
 PHONENUMBER_DEFAULT_REGION = "VN"
 COUNTRIES_FIRST = ["VN", "CN", "KR", "JP", "TW", "SG", "HK", "TH", "US", "DE"]
