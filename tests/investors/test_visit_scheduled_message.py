@@ -150,3 +150,15 @@ def test_a_cancelled_visit_is_no_longer_announced(client, admin_client, officer)
     page = client.get(f"/en/inquire/status/?t={status_token(inquiry)}")
     assertNotContains(page, TEXT["en"]["confirmed"])
     assertNotContains(page, escape(TEXT["en"]["will_confirm"]))  # the ' is &#x27;
+
+
+def test_the_status_page_gives_the_confirmed_visit_time_as_the_site_writes_dates(
+    client, admin_client, officer
+):
+    inquiry = inquiry_with_request("vi")
+    confirm(admin_client, inquiry.site_visits.get(), officer)
+
+    page = client.get(f"/inquire/status/?t={status_token(inquiry)}")
+
+    assertContains(page, ">09:30 15/03/2027</time>")
+    assertNotContains(page, "Ngày 15 tháng 3")
