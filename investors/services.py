@@ -237,19 +237,23 @@ def _site_visit_store(*, inquiry: Inquiry, form: "SiteVisitForm") -> SiteVisit:
     visit = form.save(commit=False)
     visit.inquiry = inquiry
     visit.save()
+    _tell_staff_of_visit(visit, kind="site_visit_request", subject="visit_request_subject.txt")
+    return visit
+
+
+def _tell_staff_of_visit(visit: SiteVisit, *, kind: str, subject: str) -> None:
+    """Staff's mail about a visit request or its cancellation, in the site's language."""
+    inquiry = visit.inquiry
     with translation.override(settings.LANGUAGE_CODE):
         outbox_queue(
-            kind="site_visit_request",
+            kind=kind,
             to=_staff_addresses(inquiry),
-            subject=render_to_string(
-                "investors/email/visit_request_subject.txt", {"inquiry": inquiry}
-            ),
+            subject=render_to_string(f"investors/email/{subject}", {"inquiry": inquiry}),
             body=render_to_string(
                 "investors/email/visit_request.txt", {"inquiry": inquiry, "visit": visit}
             ),
             inquiry=inquiry,
         )
-    return visit
 
 
 def _staff_addresses(inquiry: Inquiry) -> list[str]:
@@ -311,18 +315,9 @@ def site_visit_cancel(*, visit: SiteVisit) -> None:
         was_confirmed = visit.status == SiteVisit.Status.CONFIRMED
         visit.status = SiteVisit.Status.CANCELLED
         visit.save(update_fields=["status", "updated"])
-        with translation.override(settings.LANGUAGE_CODE):
-            outbox_queue(
-                kind="site_visit_cancelled",
-                to=_staff_addresses(inquiry),
-                subject=render_to_string(
-                    "investors/email/visit_cancelled_subject.txt", {"inquiry": inquiry}
-                ),
-                body=render_to_string(
-                    "investors/email/visit_request.txt", {"inquiry": inquiry, "visit": visit}
-                ),
-                inquiry=inquiry,
-            )
+        _tell_staff_of_visit(
+            visit, kind="site_visit_cancelled", subject="visit_cancelled_subject.txt"
+        )
         if was_confirmed:
             with translation.override(inquiry.language):
                 outbox_queue(
