@@ -17,6 +17,7 @@ from django_countries.fields import Country
 from modeltranslation.admin import TranslationStackedInline
 
 from incentives.admin import estimate_answer_html, estimate_inputs_html
+from portal.admin import PermissionLabelsMixin
 from zones.admin import OutOfReachMixin
 
 from .models import Inquiry, InquiryNote, OfficerProfile, OutboxMessage, SiteVisit
@@ -492,5 +493,5 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(PermissionLabelsMixin, UserAdmin):
     inlines = (OfficerProfileInline,)
