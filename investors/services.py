@@ -118,7 +118,12 @@ def _queue_inquiry_mail(inquiry: Inquiry, *, visit: SiteVisit | None = None) -> 
 def inquiry_status_link(inquiry: Inquiry) -> str:
     """The status page's address, in the active language, with a signed token that opens it
     already filled in for this inquiry; it expires after STATUS_LINK_MAX_AGE."""
-    return f"{settings.SITE_URL}{reverse('investors:status')}?t={status_token(inquiry)}"
+    return f"{settings.SITE_URL}{status_path(inquiry)}"
+
+
+def status_path(inquiry: Inquiry) -> str:
+    """The same address on this site, for a link or a redirect."""
+    return f"{reverse('investors:status')}?t={status_token(inquiry)}"
 
 
 def status_token(inquiry: Inquiry) -> str:

@@ -3,7 +3,6 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -21,6 +20,7 @@ from .services import (
     inquiry_submit,
     site_visit_cancel,
     site_visit_request,
+    status_path,
     status_token,
 )
 
@@ -190,7 +190,7 @@ def inquiry_thanks(request):
         "inquiry": inquiry,
         "visit": inquiry.site_visits.select_related("zone").first(),
         # Opens the status page filled in: this session sent the inquiry.
-        "status_link": f"{reverse('investors:status')}?t={status_token(inquiry)}",
+        "status_link": status_path(inquiry),
     }
     return render(request, "investors/inquiry_thanks.html", context)
 
@@ -270,7 +270,7 @@ def site_visit_create(request):
     form = SiteVisitForm(request.POST or None, inquiry=inquiry)
     if request.method == "POST" and form.is_valid():
         site_visit_request(inquiry=inquiry, form=form)
-        return redirect(f"{reverse('investors:status')}?t={status_token(inquiry)}#visits")
+        return redirect(f"{status_path(inquiry)}#visits")
     context = {"form": form, "inquiry": inquiry, "token": status_token(inquiry)}
     return render(request, "investors/site_visit_form.html", context)
 
@@ -285,7 +285,7 @@ def site_visit_cancel_view(request, pk):
     if not visit:
         raise Http404
     site_visit_cancel(visit=visit)
-    return redirect(f"{reverse('investors:status')}?t={status_token(inquiry)}#visits")
+    return redirect(f"{status_path(inquiry)}#visits")
 
 
 class PrivacyNoticeView(TemplateView):
