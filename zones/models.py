@@ -1469,17 +1469,20 @@ class ZonePhoto(TimeStamped):
         return self.alt_text
 
     def save(self, *args, **kwargs):
-        if self.plot_id and not self.zone_id:
-            self.zone_id = self.plot.zone_id
+        self._zone_from_plot()
         if self.image and (self._state.adding or not self.renditions or self._image_changed()):
             self.width, self.height, self.renditions = process_photo(self)
         super().save(*args, **kwargs)
 
     def clean(self):
-        if self.plot_id and not self.zone_id:
-            self.zone_id = self.plot.zone_id  # added on the plot's page: its zone's photo
+        self._zone_from_plot()
         if self.plot_id and self.zone_id and self.plot.zone_id != self.zone_id:
             raise ValidationError({"plot": _("Lô đất này không thuộc khu đã chọn.")})
+
+    def _zone_from_plot(self):
+        """A photo added on a plot's page is a photo of that plot's zone."""
+        if self.plot_id and not self.zone_id:
+            self.zone_id = self.plot.zone_id
 
     def _image_changed(self):
         stored = type(self)._base_manager.filter(pk=self.pk).values_list("image", flat=True)
