@@ -69,14 +69,21 @@ def map_legend(other_clusters=None):
     return items
 
 
-def _plot_feature(plot, inquire):
+def _plot_popup(plot):
+    """What a map says of a plot: its code linked to its page, area, status and colour."""
     return {
-        "geometry": polygon_geometry(plot.boundary),
         "colour": Plot.Status(plot.status).colour,
         "code": plot.code,
         "url": plot.get_absolute_url(),
         "area": f"{num(plot.area_m2, 0)} {_('m²')}",
         "status": plot.get_status_display(),
+    }
+
+
+def _plot_feature(plot, inquire):
+    return {
+        "geometry": polygon_geometry(plot.boundary),
+        **_plot_popup(plot),
         "inquire": f"{inquire}?plot={quote(plot.reference)}"
         if plot.status == Plot.Status.AVAILABLE
         else "",
@@ -126,15 +133,7 @@ def results_map(plots, box=None):
                     "plots": [],
                 },
             )
-            marker["plots"].append(
-                {
-                    "code": plot.code,
-                    "url": plot.get_absolute_url(),
-                    "area": f"{num(plot.area_m2, 0)} {_('m²')}",
-                    "status": plot.get_status_display(),
-                    "colour": Plot.Status(plot.status).colour,
-                }
-            )
+            marker["plots"].append(_plot_popup(plot))
     if not (outlined or by_zone or box):
         return None
     return {
