@@ -42,9 +42,7 @@ def dashboard(user, now=None):
         "free_land": [
             # The same figure, rounding and marker as the public pages (Zone.free_land).
             {**row, "free_land": FreeLand.of(SimpleNamespace(**row))}
-            for row in zones.with_free_area()
-            .order_by(F("free_area_ha").desc(nulls_last=True), "name")
-            .values(
+            for row in zones.order_by(F("free_area_ha").desc(nulls_last=True), "name").values(
                 *("pk", "name", "free_area_ha", "free_area_basis", "is_sample"),
                 *("fill_rate_pct", "fill_rate_approximate"),
             )[:LIST_LIMIT]

@@ -1,8 +1,9 @@
 """How figures are told: free land by one rule, rounded no finer than its inputs, estimates and
 approximate source figures marked ("~", "≈"), dates only as precise as the source.
 
-Every page, the API and the downloads take a zone's free land from `FreeLand.of(zone)` on a zone
-annotated by `ZoneQuerySet.with_free_area`, so they cannot disagree.
+Every page, the API and the downloads take a zone's free land from `FreeLand.of(zone)`, which
+reads the columns the database computes by one rule (`Zone.free_area_basis`, `Zone.free_area_ha`),
+so they cannot disagree.
 """
 
 import re
@@ -82,7 +83,7 @@ class FreeLand:
 
     @classmethod
     def of(cls, zone: Any) -> "FreeLand":
-        """From a zone annotated by `with_free_area`."""
+        """From a zone (or a row with its `free_area_basis`, `free_area_ha` and `is_sample`)."""
         basis, raw = zone.free_area_basis, zone.free_area_ha
         if raw is None:
             return cls(FreeBasis.UNKNOWN, None, is_sample=zone.is_sample)

@@ -44,6 +44,9 @@ M2_PER_HA = Decimal(10_000)
 # SQLite stores whole decimals as integers and then divides them as integers: multiply instead.
 HA_PER_M2 = Decimal("0.0001")
 PER_CENT = Decimal("0.01")
+# Free land follows the plots when staff marked the list complete and none of it is sample data.
+PLOT_INVENTORY = Q(plots_complete=True, plot_count__gt=0, sample_plot_count=0)
+FILL_RATE_REPORTED = Q(fill_rate_pct__isnull=False)
 AREA: dict[str, Any] = {"max_digits": 10, "decimal_places": 2}
 POSITIVE = [MinValueValidator(Decimal("0.01"))]
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -198,65 +201,6 @@ class ZoneQuerySet(CatalogueQuerySet["Zone"]):
     def published(self) -> Self:
         return self.filter(is_published=True)
 
-    def with_free_area(self) -> Self:
-        """Annotate the free land by the one rule every page, the API and the downloads use:
-
-        - `plot_inventory`: staff marked the zone's plot list complete and none of its plots is
-          sample data: free land is the area of the available plots, and the fill rate
-          (`fill_rate_shown_pct`) is computed from the plots (reserved plots count as taken);
-        - `reported_fill_rate`: free land is estimated from the reported fill rate and the
-          leasable area;
-        - `reported_fill_rate_upper_bound`: the leasable area is unknown, so the fill rate's free
-          share of the total area (roads and green space included) is an upper bound;
-        - `unknown`: no fill rate reported (and no usable plot list): NULL.
-
-        Annotates `free_area_basis`, `free_area_ha` (unrounded; see `Zone.free_land`) and
-        `fill_rate_shown_pct`, from the zone's own columns and stored plot totals: no subquery.
-        """
-        inventory = Q(plots_complete=True, plot_count__gt=0, sample_plot_count=0)
-        reported = Q(fill_rate_pct__isnull=False)
-        Basis = Zone.FreeBasis
-        return self.annotate(
-            free_area_basis=Case(
-                When(inventory, then=Value(Basis.PLOT_INVENTORY.value)),
-                When(
-                    reported & Q(leasable_area_ha__isnull=False),
-                    then=Value(Basis.REPORTED_FILL_RATE.value),
-                ),
-                When(
-                    reported & Q(total_area_ha__isnull=False),
-                    then=Value(Basis.UPPER_BOUND.value),
-                ),
-                default=Value(Basis.UNKNOWN.value),
-                output_field=models.CharField(),
-            ),
-            free_area_ha=Case(
-                When(inventory, then=F("free_plot_m2") * HA_PER_M2),
-                When(
-                    reported,
-                    then=Coalesce(F("leasable_area_ha"), F("total_area_ha"))
-                    * (Value(100) - F("fill_rate_pct"))
-                    * PER_CENT,
-                ),
-                default=None,
-                output_field=models.DecimalField(max_digits=14, decimal_places=4),
-            ),
-            # A float division: SQLite divides whole decimals as integers.
-            fill_rate_shown_pct=Case(
-                When(
-                    inventory,
-                    then=Cast(
-                        Cast(F("plot_m2") - F("free_plot_m2"), models.FloatField())
-                        * 100
-                        / Cast(F("plot_m2"), models.FloatField()),
-                        models.DecimalField(max_digits=5, decimal_places=2),
-                    ),
-                ),
-                default=F("fill_rate_pct"),
-                output_field=models.DecimalField(max_digits=5, decimal_places=2),
-            ),
-        )
-
     def refresh_plot_totals(self) -> int:
         """Recount the stored plot totals (`plot_count`, `free_plot_count`, `free_plot_m2`,
         `plot_m2`, `sample_plot_count`) of these zones from their plots, in one UPDATE. Every
@@ -311,17 +255,7 @@ class ZoneQuerySet(CatalogueQuerySet["Zone"]):
 
     def for_listing(self) -> Self:
         """Published zones with what the cards and tables show, parks first: one query."""
-        kind_order = Case(
-            *(When(kind=kind, then=Value(i)) for i, kind in enumerate(Zone.Kind)),
-            output_field=models.IntegerField(),
-        )
-        return (
-            self.published()
-            .with_free_area()
-            .select_related("parent")
-            .alias(kind_order=kind_order)
-            .order_by("kind_order", "name")
-        )
+        return self.published().select_related("parent").order_by("kind_rank", "name")
 
     def managed_by(self, user: "User") -> Self:
         """The zones `user` may see and edit in the admin: all of them for a superuser or for
@@ -333,7 +267,7 @@ class ZoneQuerySet(CatalogueQuerySet["Zone"]):
 
         `zone_count` counts every published zone, as the lists show them; the area sums leave
         economic zones out: the parks inside them are counted already. `free_land` totals the
-        zones' free land by the rule of `with_free_area`, rounded as its roughest part allows.
+        zones' free land by the rule of `Zone.free_area_ha`, rounded as its roughest part allows.
         """
         zones = self.for_listing()
         summed = ~Q(kind=Zone.Kind.ECONOMIC_ZONE)
@@ -648,6 +582,79 @@ class Zone(Versioned, TimeStamped):
     )
     sample_plot_count = models.PositiveIntegerField(_("số lô mẫu"), default=0, editable=False)
     PLOT_TOTALS = ("plot_count", "free_plot_count", "free_plot_m2", "plot_m2", "sample_plot_count")
+    # Free land by the one rule every page, the API and the downloads use, computed by the
+    # database from the columns above whenever the row changes:
+    # - `plot_inventory`: staff marked the zone's plot list complete and none of its plots is
+    #   sample data: free land is the area of the available plots, and the fill rate shown
+    #   (`fill_rate_shown_pct`) is computed from the plots (reserved plots count as taken);
+    # - `reported_fill_rate`: free land is estimated from the reported fill rate and the
+    #   leasable area;
+    # - `reported_fill_rate_upper_bound`: the leasable area is unknown, so the fill rate's free
+    #   share of the total area (roads and green space included) is an upper bound;
+    # - `unknown`: no fill rate reported (and no usable plot list): NULL.
+    # Stored columns, not annotations: compiling the three CASE expressions into every listing's
+    # query cost more CPU than running it (docs/performance.md). `free_area_ha` is unrounded
+    # (see `Zone.free_land`).
+    free_area_basis = models.GeneratedField(
+        expression=Case(
+            When(PLOT_INVENTORY, then=Value(FreeBasis.PLOT_INVENTORY.value)),
+            When(
+                FILL_RATE_REPORTED & Q(leasable_area_ha__isnull=False),
+                then=Value(FreeBasis.REPORTED_FILL_RATE.value),
+            ),
+            When(
+                FILL_RATE_REPORTED & Q(total_area_ha__isnull=False),
+                then=Value(FreeBasis.UPPER_BOUND.value),
+            ),
+            default=Value(FreeBasis.UNKNOWN.value),
+        ),
+        output_field=models.CharField(max_length=40, choices=FreeBasis),
+        db_persist=True,
+        verbose_name=_("đất trống tính theo"),
+    )
+    free_area_ha = models.GeneratedField(
+        expression=Case(
+            When(PLOT_INVENTORY, then=F("free_plot_m2") * HA_PER_M2),
+            When(
+                FILL_RATE_REPORTED,
+                then=Coalesce(F("leasable_area_ha"), F("total_area_ha"))
+                * (Value(100) - F("fill_rate_pct"))
+                * PER_CENT,
+            ),
+            default=None,
+        ),
+        output_field=models.DecimalField(max_digits=16, decimal_places=6, null=True),
+        db_persist=True,
+        verbose_name=_("đất trống (ha)"),
+    )
+    # A float division: SQLite divides whole decimals as integers.
+    fill_rate_shown_pct = models.GeneratedField(
+        expression=Case(
+            When(
+                PLOT_INVENTORY,
+                then=Cast(
+                    Cast(F("plot_m2") - F("free_plot_m2"), models.FloatField())
+                    * 100
+                    / Cast(F("plot_m2"), models.FloatField()),
+                    models.DecimalField(max_digits=5, decimal_places=2),
+                ),
+            ),
+            default=F("fill_rate_pct"),
+        ),
+        output_field=models.DecimalField(max_digits=5, decimal_places=2, null=True),
+        db_persist=True,
+        verbose_name=_("tỷ lệ lấp đầy hiển thị (%)"),
+    )
+    # Parks first, then clusters, then economic zones: every list's order.
+    kind_rank = models.GeneratedField(
+        expression=Case(
+            *(When(kind=kind, then=Value(rank)) for rank, kind in enumerate(Kind)),
+            default=Value(len(Kind)),
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
+    GENERATED_FIELDS = ("free_area_basis", "free_area_ha", "fill_rate_shown_pct", "kind_rank")
     # The name in every language (modeltranslation): what a list that shows only names loads.
     NAME_FIELDS = ("name", "name_vi", "name_en", "name_zh_hans")
     LISTED_FIELDS = (
@@ -655,7 +662,7 @@ class Zone(Versioned, TimeStamped):
         *("total_area_ha", "leasable_area_ha", "fill_rate_pct", "figures_as_of"),
         *("total_area_approximate", "leasable_area_approximate", "fill_rate_approximate"),
         *("figures_as_of_precision", "figures_as_of_until", "plots_complete"),
-        *("latitude", "longitude", "coordinates_are_sample", *PLOT_TOTALS),
+        *("latitude", "longitude", "coordinates_are_sample", *PLOT_TOTALS, *GENERATED_FIELDS),
     )
 
     objects = ZoneQuerySet.as_manager()
@@ -729,7 +736,7 @@ class Zone(Versioned, TimeStamped):
         if not self._state.adding and kwargs.get("update_fields") is None:
             # This copy's plot totals may be older than the row's: never write them back (nor,
             # as Django's own save does, the columns this copy did not load).
-            skipped = {*self.get_deferred_fields(), *self.PLOT_TOTALS}
+            skipped = {*self.get_deferred_fields(), *self.PLOT_TOTALS, *self.GENERATED_FIELDS}
             kwargs["update_fields"] = {
                 f.attname
                 for f in self._meta.concrete_fields
@@ -743,8 +750,13 @@ class Zone(Versioned, TimeStamped):
             self.figures_as_of_until = None
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], *self.AS_OF_FIELDS}
+        updating = not self._state.adding
         super().save(*args, **kwargs)
         self._loaded = (self._figures(), self._as_of())
+        if updating:
+            # An UPDATE returns no columns: the database's new free land is read on first use.
+            for name in self.GENERATED_FIELDS:
+                self.__dict__.pop(name, None)
 
     def get_absolute_url(self):
         return reverse("zones:detail", kwargs={"slug": self.slug})
@@ -805,7 +817,7 @@ class Zone(Versioned, TimeStamped):
 
     @property
     def free_land(self) -> FreeLand:
-        """The free land by the one rule (needs `with_free_area`, as `for_listing` gives)."""
+        """The free land by the one rule (`free_area_basis`, `free_area_ha`)."""
         return FreeLand.of(self)
 
     def figures_in_prose(self) -> dict[str, list[str]]:
@@ -905,7 +917,7 @@ class Zone(Versioned, TimeStamped):
     @property
     def computed_fill_rate_pct(self):
         """Fill rate from the recorded plots: the share of their area not available (the rule
-        of `with_free_area`), from the stored plot totals."""
+        of `free_area_ha`), from the stored plot totals."""
         if not self.plot_m2:
             return None
         return (self.plot_m2 - self.free_plot_m2) * 100 / self.plot_m2
@@ -913,9 +925,7 @@ class Zone(Versioned, TimeStamped):
     @property
     def fill_rate_shown_approximate(self) -> bool:
         """The shown fill rate is the reported one, given as approximate (not from plots)."""
-        return self.fill_rate_approximate and (
-            getattr(self, "free_area_basis", None) != FreeBasis.PLOT_INVENTORY
-        )
+        return self.fill_rate_approximate and (self.free_area_basis != FreeBasis.PLOT_INVENTORY)
 
     @property
     def plot_inventory_is_real(self) -> bool:

@@ -71,10 +71,14 @@ class IndicatorTranslation(TranslationOptions):
 # modeltranslation: a HistoricalRecords() on the model itself fails ("unexpected keyword
 # arguments: 'name_en'"). Every save of a zone, plot or project leaves a row: who, when, all values
 # and the staff's source note (history_change_reason).
-# The stored plot totals are not the zone's figures: the plots' own history holds their changes.
+# The stored plot totals are not the zone's figures: the plots' own history holds their changes;
+# the columns the database computes (free land, the fill rate shown) follow from the copied ones.
 # Each zone row also says whether its source note is public (zones.signals sets it).
 simple_history.register(
-    Zone, app="zones", excluded_fields=list(Zone.PLOT_TOTALS), bases=[FigureChangeNote]
+    Zone,
+    app="zones",
+    excluded_fields=[*Zone.PLOT_TOTALS, *Zone.GENERATED_FIELDS],
+    bases=[FigureChangeNote],
 )
 simple_history.register(Plot, app="zones")
 simple_history.register(Project, app="zones")

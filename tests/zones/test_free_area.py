@@ -101,6 +101,34 @@ def test_free_area_is_unknown_without_plots_or_fill_rate():
     assert listed(zone).free_land == FreeLand(FreeBasis.UNKNOWN, None)
 
 
+def test_the_database_keeps_free_land_true_whatever_writes_the_figures():
+    """Free land is a column the database computes: a bulk update, a plot sold and a save all
+    move it, and the copy that was saved reads the new figure, not the one it was loaded with."""
+    zone = ZoneFactory(
+        total_area_ha=Decimal("100"), leasable_area_ha=Decimal("80"), fill_rate_pct=Decimal("90")
+    )
+    assert (zone.free_land.basis, zone.free_land.ha) == (FreeBasis.REPORTED_FILL_RATE, 8)
+
+    Zone.objects.filter(pk=zone.pk).update(fill_rate_pct=Decimal("75"))
+    assert Zone.objects.get(pk=zone.pk).free_land.ha == Decimal("20")
+
+    zone = Zone.objects.get(pk=zone.pk)
+    zone.fill_rate_pct = Decimal("50")
+    zone.save()
+    assert (zone.free_land.basis, zone.free_land.ha) == (FreeBasis.REPORTED_FILL_RATE, 40)
+
+    zone.plots_complete = True
+    zone.save()
+    plot = PlotFactory(zone=zone, area_m2=Decimal("12000"), status=Plot.Status.AVAILABLE)
+    free = Zone.objects.get(pk=zone.pk).free_land
+    assert (free.basis, free.ha) == (FreeBasis.PLOT_INVENTORY, Decimal("1.2"))
+    plot.status = Plot.Status.LEASED
+    plot.save()
+    zone = Zone.objects.get(pk=zone.pk)
+    assert zone.free_land.ha == Decimal("0")
+    assert zone.fill_rate_shown_pct == Decimal("100")
+
+
 def test_unpublished_zones_are_not_listed():
     ZoneFactory(is_published=False)
     assert not Zone.objects.for_listing().exists()

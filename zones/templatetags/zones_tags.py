@@ -108,7 +108,7 @@ def zone_jsonld(zone, request):
             },
         ]
         # The fill rate the page shows (from the plots where they count), as in the API.
-        fill_rate = getattr(zone, "fill_rate_shown_pct", zone.fill_rate_pct)
+        fill_rate = zone.fill_rate_shown_pct
         if fill_rate is not None:
             data["additionalProperty"].append(
                 {
