@@ -14,6 +14,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_filters.widgets import BaseCSVWidget
 
 from .models import M2_PER_HA, Building, District, Plot, Sector, Zone
 from .places import CROSSINGS, PLACES_BY_SLUG, squared_km_to
@@ -39,6 +40,15 @@ def render_select(widget, name, value, attrs=None, renderer=None):
         attrs,
         mark_safe(options),  # noqa: S308  (every key and label escaped above)
     )
+
+
+def render_sort_select(widget, name, value, attrs=None, renderer=None):
+    """The sort's <select> (django-filter's CSV widget over a Select) rendered in Python, as
+    render_select; several values fall back to django-filter's text input."""
+    values = value if widget._isiterable(value) else [value]
+    if len(values) > 1:
+        return type(widget).render(widget, name, value, attrs, renderer)
+    return render_select(widget, name, values[0] if values else "", attrs, renderer)
 
 
 def _escape(value):
@@ -163,6 +173,8 @@ class BootstrapFilterSet(django_filters.FilterSet):
             # is on every catalogue list, and its templates cost more than the list's rows).
             if type(widget) is forms.Select:
                 widget.render = partial(render_select, widget)
+            elif isinstance(widget, BaseCSVWidget) and isinstance(widget, forms.Select):
+                widget.render = partial(render_sort_select, widget)
             elif type(widget) in (forms.NumberInput, forms.TextInput, forms.HiddenInput):
                 widget.render = partial(render_input, widget)
         return form
