@@ -113,9 +113,10 @@ class LongSelect(forms.Select):
 
 
 class SlugNameChoices(django_filters.fields.ModelChoiceIterator):
-    """A zone choice's (slug, name) pairs from one query of those columns, without building a
-    model per zone (13 ms for 500 zones). The name in the visitor's language: modeltranslation
-    rewrites `name` to it, with the Vietnamese fallback."""
+    """A zone's or sector's choice as (slug, name) pairs from one query of those columns,
+    without building a model per row (13 ms for 500 zones; 1 ms for the sectors). The name in
+    the visitor's language: modeltranslation rewrites `name` to it, with the Vietnamese
+    fallback."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
@@ -123,9 +124,13 @@ class SlugNameChoices(django_filters.fields.ModelChoiceIterator):
         yield from self.queryset.values_list(self.field.to_field_name, "name")
 
 
-class ZoneChoiceFilter(django_filters.ModelChoiceFilter):
+class SlugNameChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice of rows named by their `name` (str() of a zone or a sector)."""
+
     field_class = type(
-        "ZoneChoiceField", (django_filters.fields.ModelChoiceField,), {"iterator": SlugNameChoices}
+        "SlugNameChoiceField",
+        (django_filters.fields.ModelChoiceField,),
+        {"iterator": SlugNameChoices},
     )
 
 
@@ -228,7 +233,7 @@ class ZoneFilter(NearFilterSet):
         min_value=Decimal(0),
         max_value=Decimal(100_000),
     )
-    sector = django_filters.ModelChoiceFilter(
+    sector = SlugNameChoiceFilter(
         label=_("Ngành nghề"),
         field_name="sectors",
         to_field_name="slug",
@@ -252,7 +257,7 @@ class ZoneFilter(NearFilterSet):
 
 class PlotFilter(NearFilterSet):
     coordinates_prefix = "zone__"
-    zone = ZoneChoiceFilter(
+    zone = SlugNameChoiceFilter(
         label=_("Khu"),
         to_field_name="slug",
         queryset=Zone.objects.published(),
@@ -285,7 +290,7 @@ class PlotFilter(NearFilterSet):
         lookup_expr="lte",
         min_value=Decimal(0),
     )
-    sector = django_filters.ModelChoiceFilter(
+    sector = SlugNameChoiceFilter(
         label=_("Ngành nghề"),
         field_name="sectors",
         to_field_name="slug",
