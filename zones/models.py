@@ -22,6 +22,7 @@ from django.utils.encoding import force_str
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from portal.links import kept_reverse
 from portal.page_cache import catalogue_changed
 
 from .figures import (
@@ -756,7 +757,7 @@ class Zone(Versioned, TimeStamped):
         self._loaded = (self._figures(), self._as_of())
 
     def get_absolute_url(self):
-        return reverse("zones:detail", kwargs={"slug": self.slug})
+        return kept_reverse("zones:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}
@@ -1135,7 +1136,7 @@ class Plot(Versioned, TimeStamped):
         return super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("zones:plot", kwargs={"slug": self.zone.slug, "code": self.code})
+        return kept_reverse("zones:plot", kwargs={"slug": self.zone.slug, "code": self.code})
 
     @property
     def reference(self):

@@ -1,45 +1,31 @@
-"""`{% url %}` reversed once per address and language, then kept: addresses do not change
-while the site runs. Loaded after Django's own tags, this `url` replaces theirs in the
-template; with `as`, it is Django's.
-
-Django's reverse cost 15–20 µs a call: the chrome made eleven on every page, the lists one or
-two a row."""
+"""`{% url %}` reversed once per address and language, then kept (portal.links.kept_reverse).
+Loaded after Django's own tags, this `url` replaces theirs in the template; with `as`, it is
+Django's."""
 
 from django import template
-from django.conf import settings
 from django.template.defaulttags import URLNode
 from django.template.defaulttags import url as django_url
-from django.urls import get_script_prefix, get_urlconf
-from django.utils.translation import get_language
+from django.utils.html import conditional_escape
+
+from portal.links import kept_reverse
 
 register = template.Library()
-_reversed: dict[tuple, str] = {}
-KEPT = 20_000  # addresses (a zone's or plot's in each language): emptied when full
 
 
-class CachedURLNode(URLNode):
+class KeptURLNode(URLNode):
     def render(self, context):
+        # As Django's URLNode, but through kept_reverse.
         request = getattr(context, "request", None)
-        key = (
+        current_app = getattr(request, "current_app", None)
+        if current_app is None:
+            current_app = getattr(getattr(request, "resolver_match", None), "namespace", None)
+        address = kept_reverse(
             self.view_name.resolve(context),
-            tuple(str(arg.resolve(context)) for arg in self.args),
-            tuple((k, str(v.resolve(context))) for k, v in self.kwargs.items()),
-            get_language(),
-            get_script_prefix(),
-            get_urlconf(settings.ROOT_URLCONF),
-            # What Django's reverse may be given as current_app, and the escaping.
-            getattr(request, "current_app", None),
-            getattr(getattr(request, "resolver_match", None), "namespace", None),
-            context.autoescape,
+            args=[arg.resolve(context) for arg in self.args],
+            kwargs={name: value.resolve(context) for name, value in self.kwargs.items()},
+            current_app=current_app,
         )
-        try:
-            return _reversed[key]
-        except KeyError:
-            address = super().render(context)
-            if len(_reversed) >= KEPT:
-                _reversed.clear()
-            _reversed[key] = address
-            return address
+        return conditional_escape(address) if context.autoescape else address
 
 
 @register.tag
@@ -47,4 +33,4 @@ def url(parser, token):
     node = django_url(parser, token)
     if node.asvar:
         return node
-    return CachedURLNode(node.view_name, node.args, node.kwargs, node.asvar)
+    return KeptURLNode(node.view_name, node.args, node.kwargs, node.asvar)
