@@ -8,13 +8,16 @@ from functools import partial
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BaseCSVWidget
+from modeltranslation.utils import build_localized_fieldname
 
 from .models import M2_PER_HA, Building, District, Plot, Sector, Zone
 from .places import CROSSINGS, PLACES_BY_SLUG, squared_km_to
@@ -114,14 +117,20 @@ class LongSelect(forms.Select):
 
 class SlugNameChoices(django_filters.fields.ModelChoiceIterator):
     """A zone's or sector's choice as (slug, name) pairs from one query of those columns,
-    without building a model per row (13 ms for 500 zones; 1 ms for the sectors). The name in
-    the visitor's language: modeltranslation rewrites `name` to it, with the Vietnamese
-    fallback."""
+    without building a model per row (13 ms for 500 zones). The name in the visitor's
+    language, else in Vietnamese, as modeltranslation gives `name`: its own fallback, applied
+    row by row in Python, tripled the query's cost (3 ms against 1 for 500 zones)."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        yield from self.queryset.values_list(self.field.to_field_name, "name")
+        local = build_localized_fieldname("name", get_language())
+        fallback = build_localized_fieldname(
+            "name", settings.MODELTRANSLATION_FALLBACK_LANGUAGES[0]
+        )
+        columns = dict.fromkeys([local, fallback])  # one column for a visitor reading Vietnamese
+        for key, *names in self.queryset.values_list(self.field.to_field_name, *columns):
+            yield key, names[0] or names[-1]
 
 
 class SlugNameChoiceFilter(django_filters.ModelChoiceFilter):
