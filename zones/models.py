@@ -104,8 +104,8 @@ class TimeStamped(models.Model):
 
     def _get_FIELD_display(self, field):  # noqa: N802  (Django's name: get_<field>_display)
         """The chosen value's label, as Django's, found without translating every choice:
-        Django hashes each label to build a dict per call (a gettext each, 12 for a district):
-        a tenth of the plot search's CPU."""
+        Django hashes each label to build a dict per call (a gettext each, 12 for a district:
+        51 µs a call, against 8)."""
         value = getattr(self, field.attname)
         label = next((label for key, label in field.flatchoices if key == value), value)
         return force_str(label, strings_only=True)
