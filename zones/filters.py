@@ -8,12 +8,16 @@ from functools import partial
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_filters.widgets import BaseCSVWidget
+from modeltranslation.utils import build_localized_fieldname
 
 from .models import M2_PER_HA, Building, District, Plot, Sector, Zone
 from .places import CROSSINGS, PLACES_BY_SLUG, squared_km_to
@@ -39,6 +43,15 @@ def render_select(widget, name, value, attrs=None, renderer=None):
         attrs,
         mark_safe(options),  # noqa: S308  (every key and label escaped above)
     )
+
+
+def render_sort_select(widget, name, value, attrs=None, renderer=None):
+    """The sort's <select> (django-filter's CSV widget over a Select) rendered in Python, as
+    render_select; several values fall back to django-filter's text input."""
+    values = value if widget._isiterable(value) else [value]
+    if len(values) > 1:
+        return type(widget).render(widget, name, value, attrs, renderer)
+    return render_select(widget, name, values[0] if values else "", attrs, renderer)
 
 
 def _escape(value):
@@ -103,19 +116,30 @@ class LongSelect(forms.Select):
 
 
 class SlugNameChoices(django_filters.fields.ModelChoiceIterator):
-    """A zone choice's (slug, name) pairs from one query of those columns, without building a
-    model per zone (13 ms for 500 zones). The name in the visitor's language: modeltranslation
-    rewrites `name` to it, with the Vietnamese fallback."""
+    """A zone's or sector's choice as (slug, name) pairs from one query of those columns,
+    without building a model per row (13 ms for 500 zones). The name in the visitor's
+    language, else in Vietnamese, as modeltranslation gives `name`: its own fallback, applied
+    row by row in Python, tripled the query's cost (3 ms against 1 for 500 zones)."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        yield from self.queryset.values_list(self.field.to_field_name, "name")
+        local = build_localized_fieldname("name", get_language())
+        fallback = build_localized_fieldname(
+            "name", settings.MODELTRANSLATION_FALLBACK_LANGUAGES[0]
+        )
+        columns = dict.fromkeys([local, fallback])  # one column for a visitor reading Vietnamese
+        for key, *names in self.queryset.values_list(self.field.to_field_name, *columns):
+            yield key, names[0] or names[-1]
 
 
-class ZoneChoiceFilter(django_filters.ModelChoiceFilter):
+class SlugNameChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice of rows named by their `name` (str() of a zone or a sector)."""
+
     field_class = type(
-        "ZoneChoiceField", (django_filters.fields.ModelChoiceField,), {"iterator": SlugNameChoices}
+        "SlugNameChoiceField",
+        (django_filters.fields.ModelChoiceField,),
+        {"iterator": SlugNameChoices},
     )
 
 
@@ -163,6 +187,8 @@ class BootstrapFilterSet(django_filters.FilterSet):
             # is on every catalogue list, and its templates cost more than the list's rows).
             if type(widget) is forms.Select:
                 widget.render = partial(render_select, widget)
+            elif isinstance(widget, BaseCSVWidget) and isinstance(widget, forms.Select):
+                widget.render = partial(render_sort_select, widget)
             elif type(widget) in (forms.NumberInput, forms.TextInput, forms.HiddenInput):
                 widget.render = partial(render_input, widget)
         return form
@@ -216,7 +242,7 @@ class ZoneFilter(NearFilterSet):
         min_value=Decimal(0),
         max_value=Decimal(100_000),
     )
-    sector = django_filters.ModelChoiceFilter(
+    sector = SlugNameChoiceFilter(
         label=_("Ngành nghề"),
         field_name="sectors",
         to_field_name="slug",
@@ -240,7 +266,7 @@ class ZoneFilter(NearFilterSet):
 
 class PlotFilter(NearFilterSet):
     coordinates_prefix = "zone__"
-    zone = ZoneChoiceFilter(
+    zone = SlugNameChoiceFilter(
         label=_("Khu"),
         to_field_name="slug",
         queryset=Zone.objects.published(),
@@ -273,7 +299,7 @@ class PlotFilter(NearFilterSet):
         lookup_expr="lte",
         min_value=Decimal(0),
     )
-    sector = django_filters.ModelChoiceFilter(
+    sector = SlugNameChoiceFilter(
         label=_("Ngành nghề"),
         field_name="sectors",
         to_field_name="slug",

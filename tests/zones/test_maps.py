@@ -57,3 +57,14 @@ def test_the_home_map_loads_every_zone_from_map_json_after_the_page(client):
 def test_without_a_located_zone_the_home_page_has_no_map(client):
     ZoneFactory(latitude=None, longitude=None)
     assert 'id="map"' not in client.get("/").content.decode()
+
+
+def test_the_home_map_shows_when_only_a_zone_not_featured_has_a_position(client):
+    # The home page features nine zones, those with the most free land; the tenth has the
+    # position.
+    for i in range(9):
+        ZoneFactory(slug=f"f{i}", latitude=None, longitude=None, total_area_ha=Decimal(500))
+    ZoneFactory(slug="last", total_area_ha=Decimal(1), latitude=Decimal("21.6"), longitude=106.6)
+    response = client.get("/")
+    assert "last" not in [zone.slug for zone in response.context["zones"]]
+    assert 'id="map"' in response.content.decode()
