@@ -214,11 +214,10 @@ class ZoneDetailView(DetailView):
     def get_queryset(self):
         return Zone.objects.for_listing().prefetch_related(
             Prefetch("plots", queryset=Plot.objects.free_first().prefetch_related("sectors")),
-            Prefetch("projects", queryset=Project.objects.select_related("sector", "plot")),
+            Prefetch("projects", queryset=Project.objects.select_related("sector")),
             Prefetch("children", queryset=Zone.objects.published()),
             Prefetch("costs", queryset=CostItem.objects.filter(plot=None), to_attr="zone_costs"),
             "photos",
-            "sectors",
         )
 
     def get_context_data(self, **kwargs):
