@@ -233,7 +233,11 @@ class ZoneDetailView(DetailView):
                 ),
             ),
             Prefetch("projects", queryset=Project.objects.select_related("sector")),
-            Prefetch("children", queryset=Zone.objects.published()),
+            # Only what the list of child zones shows: not a query of 87 columns.
+            Prefetch(
+                "children",
+                queryset=Zone.objects.published().only("parent", "slug", *Zone.NAME_FIELDS),
+            ),
             Prefetch("costs", queryset=CostItem.objects.filter(plot=None), to_attr="zone_costs"),
             "photos",
         )
