@@ -328,6 +328,31 @@ def _finding(rule: IncentiveRule, locations: list[Location], reasons: list[str])
     )
 
 
+def _most_favourable(candidates: list[tuple[IncentiveRule, Finding]]) -> Finding | None:
+    """The CIT level that applies among those the project meets: the lowest total tax, then
+    the surest, then the rule book's order."""
+    if not candidates:
+        return None
+    _rule, cit = min(
+        candidates,
+        key=lambda pair: (sum(pair[1].rates), -pair[1].confidence_choice.rank, pair[0].order),
+    )
+    return cit
+
+
+def cit_level(project: Project) -> Finding | None:
+    """The CIT level estimate() would choose (its `cit`), without the findings of every other
+    rule: the zone page's headline. No query after the rule book's."""
+    locations = project_locations(project)
+    return _most_favourable(
+        [
+            (rule, _finding(rule, locations, []))
+            for rule in rule_book().rules
+            if rule.kind == IncentiveRule.Kind.CIT and not _reasons(rule, project, locations)
+        ]
+    )
+
+
 def estimate(project: Project) -> Answer:
     """Apply every active rule to the project. Five queries the first time in a catalogue
     version (rule_book), none after."""
@@ -346,12 +371,8 @@ def estimate(project: Project) -> Answer:
         else:
             applies.append(finding)
 
-    cit = None
-    if cit_candidates:
-        _rule, cit = min(
-            cit_candidates,
-            key=lambda pair: (sum(pair[1].rates), -pair[1].confidence_choice.rank, pair[0].order),
-        )
+    cit = _most_favourable(cit_candidates)
+    if cit is not None:
         for _rule, other in cit_candidates:
             if other is not cit:
                 other.reasons = [

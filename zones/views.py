@@ -27,7 +27,17 @@ from .factsheets import outline_svg, render_pdf
 from .filters import BuildingFilter, PlotFilter, RefusedFilter, ZoneFilter, bind_filter
 from .forms import CostCalculatorForm, ProposalForm
 from .maps import MARKER_FIELDS, map_legend, map_markers, plot_map, results_map, zone_map
-from .models import Building, CostItem, ExchangeRate, Indicator, Plot, Project, Proposal, Zone
+from .models import (
+    Building,
+    CostItem,
+    ExchangeRate,
+    Indicator,
+    Plot,
+    Project,
+    Proposal,
+    Sector,
+    Zone,
+)
 from .places import PLACES_BY_SLUG, distances_from, other_clusters
 from .services import proposal_submit
 from .shortlist import shortlist_get, shortlist_toggle_zone
@@ -221,12 +231,23 @@ class ZoneDetailView(DetailView):
 
     def get_queryset(self):
         return Zone.objects.for_listing().prefetch_related(
-            Prefetch("plots", queryset=Plot.objects.free_first().prefetch_related("sectors")),
-            Prefetch("projects", queryset=Project.objects.select_related("sector", "plot")),
-            Prefetch("children", queryset=Zone.objects.published()),
+            Prefetch(
+                "plots",
+                # The sectors' queryset given: without one, each plot's sectors manager makes
+                # (and modeltranslation patches) a queryset of its own only to be filled with
+                # the prefetched rows, which took half the prefetch's time (100 plots: 20 ms).
+                queryset=Plot.objects.free_first().prefetch_related(
+                    Prefetch("sectors", queryset=Sector.objects.all())
+                ),
+            ),
+            Prefetch("projects", queryset=Project.objects.select_related("sector")),
+            # Only what the list of child zones shows: not a query of 87 columns.
+            Prefetch(
+                "children",
+                queryset=Zone.objects.published().only("parent", "slug", *Zone.NAME_FIELDS),
+            ),
             Prefetch("costs", queryset=CostItem.objects.filter(plot=None), to_attr="zone_costs"),
             "photos",
-            "sectors",
         )
 
     def get_context_data(self, **kwargs):

@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from ..estimator import Project, estimate
+from ..estimator import Project, cit_level
 from ..models import Confidence
 
 register = template.Library()
@@ -18,5 +18,4 @@ def confidence_badge(value):
 def zone_incentive(zone):
     """The zone's headline incentive (its location class's CIT level for a project licensed
     today), linked to the estimator with the zone chosen."""
-    answer = estimate(Project(licence_date=timezone.localdate(), zone=zone))
-    return {"zone": zone, "cit": answer.cit, "locations": answer.locations}
+    return {"zone": zone, "cit": cit_level(Project(licence_date=timezone.localdate(), zone=zone))}

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from incentives.estimator import Project, estimate
+from incentives.estimator import Project, cit_level, estimate
 from tests.factories import ZoneFactory
 from zones.models import District, Zone
 
@@ -163,3 +163,12 @@ def test_every_answer_says_it_is_indicative_and_the_irc_binds(langson):
     assert "IRC" in data["indicative"]
     assert "không cộng dồn" in data["single_level"]
     assert data["cit_rates_pct"][:5] == [0, 0, 0, 0, 5]
+
+
+@pytest.mark.parametrize(("slug", "licence_date", "extra", "expected", "confidence"), CASES)
+def test_zone_headline_level_is_the_one_the_estimator_chooses(
+    langson, slug, licence_date, extra, expected, confidence
+):
+    project = _project(slug, licence_date, **extra)
+
+    assert cit_level(project) == estimate(project).cit
