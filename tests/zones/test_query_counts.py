@@ -87,11 +87,11 @@ def test_zone_page_does_not_grow_with_the_number_of_plots(client):
     many = make_zones(200, plots_each=30)[0]
     assert many.plots.count() == 30
     assert queries(client, many.get_absolute_url()) == small
-    # The zone; its plots, their sectors, projects, child zones, costs, photos and sectors;
-    # history; its contact points and officers, and the footer's promotion body; the headline
-    # incentive (incentives/templatetags): location classes, the district's class, the rules
-    # and their location classes and sectors.
-    assert small <= 17
+    # The zone; its plots, their sectors, projects, child zones, costs and photos; history; its
+    # contact points and officers, and the footer's promotion body; the headline incentive
+    # (incentives/templatetags): location classes, the district's class, the rules and their
+    # location classes and sectors.
+    assert small <= 16
 
 
 def test_the_headline_incentive_costs_no_query_once_read_in_a_catalogue_version(client):
