@@ -1,8 +1,6 @@
-from urllib.parse import unquote, urlsplit, urlunsplit
-
 from django import template
 from django.conf import settings
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language, to_locale
 
@@ -17,38 +15,14 @@ def absolute(path_or_url):
     return absolute_url(path_or_url)
 
 
-def _translated_paths(request):
-    """{code: this page's path in that language}, or that language's home when the path is not
-    one of the site's own (a 404 for "//evil.example/" must not link to another host).
-
-    As Django's translate_url, with the path resolved once rather than once a language."""
+def _translated_path(request, code):
+    """This page's path in language `code`, or that language's home when the path is not one
+    of the site's own (a 404 for "//evil.example/" must not link to another host)."""
     path = request.get_full_path()
-    if not is_local_path(path):
-        return {code: _home(code) for code, _name in settings.LANGUAGES}
-    parsed = urlsplit(path)
-    try:
-        match = resolve(unquote(parsed.path))
-    except Resolver404:
-        match = None
-    paths = {}
-    for code, _name in settings.LANGUAGES:
-        # Unchanged when it cannot be translated, as translate_url.
-        translated = (match and _reversed_in(code, match, parsed)) or path
-        paths[code] = translated if is_local_path(translated) else _home(code)
-    return paths
-
-
-def _reversed_in(code, match, parsed):
-    view = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
-    with translation.override(code):
-        try:
-            translated = reverse(view, args=match.args, kwargs=match.kwargs)
-        except NoReverseMatch:
-            return None
-    return urlunsplit(("", "", translated, parsed.query, parsed.fragment))
-
-
-def _home(code):
+    if is_local_path(path):
+        translated = translate_url(path, code)
+        if is_local_path(translated):
+            return translated
     with translation.override(code):
         return reverse("home")
 
@@ -69,7 +43,8 @@ def language_alternates(context):
     request = context["request"]
     current = get_language()
     alternates = []
-    for code, path in _translated_paths(request).items():
+    for code, _name in settings.LANGUAGES:
+        path = _translated_path(request, code)
         alternates.append(
             {
                 "code": code,
