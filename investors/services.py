@@ -81,7 +81,8 @@ def inquiry_submit(
             if visit_form is not None:
                 if zone := visit_form.cleaned_data.get("zone"):
                     inquiry.zones.add(zone)  # before the mails, which name the zones
-                visit = _site_visit_store(inquiry=inquiry, form=visit_form)
+                # Staff read of the visit in the inquiry's notification: one mail, not two.
+                visit = _site_visit_store(inquiry=inquiry, form=visit_form, tell_staff=False)
             _queue_inquiry_mail(inquiry, visit=visit)
     except IntegrityError:
         # The same token, submitted twice at once: the other request stored it.
@@ -238,11 +239,14 @@ def site_visit_request(*, inquiry: Inquiry, form: "SiteVisitForm") -> SiteVisit:
         return _site_visit_store(inquiry=inquiry, form=form)
 
 
-def _site_visit_store(*, inquiry: Inquiry, form: "SiteVisitForm") -> SiteVisit:
+def _site_visit_store(
+    *, inquiry: Inquiry, form: "SiteVisitForm", tell_staff: bool = True
+) -> SiteVisit:
     visit = form.save(commit=False)
     visit.inquiry = inquiry
     visit.save()
-    _tell_staff_of_visit(visit, kind="site_visit_request", subject="visit_request_subject.txt")
+    if tell_staff:
+        _tell_staff_of_visit(visit, kind="site_visit_request", subject="visit_request_subject.txt")
     return visit
 
 

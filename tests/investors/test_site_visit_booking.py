@@ -79,7 +79,7 @@ def test_one_step_stores_the_inquiry_and_the_visit_and_queues_the_acknowledgemen
     assert visit.message == booking["message"]
     assert [e.stage for e in inquiry.events.all()] == ["received"]
     kinds = sorted(inquiry.messages.values_list("kind", flat=True))
-    assert kinds == ["inquiry_acknowledgement", "inquiry_notification", "site_visit_request"]
+    assert kinds == ["inquiry_acknowledgement", "inquiry_notification"]
     acknowledgement = inquiry.messages.get(kind="inquiry_acknowledgement")
     assert acknowledgement.to == ["wang.li@example.cn"]
     assert "site visit" in acknowledgement.body
@@ -91,6 +91,26 @@ def test_one_step_stores_the_inquiry_and_the_visit_and_queues_the_acknowledgemen
     status_link = thanks.context["status_link"]
     assert status_link.startswith("/en/inquire/status/?t=")
     assertContains(client.get(status_link), 'data-status="requested"')
+
+
+def test_staff_hear_of_the_booking_in_one_mail_that_carries_the_visit(
+    client, booking, zone, settings
+):
+    """One booking, one mail to staff: the new inquiry's notification names the visit asked
+    for, with its dates, group and languages (it used to come with a second mail about the
+    same visit)."""
+    client.post(f"/en{BOOK}", booking)
+    inquiry = Inquiry.objects.get()
+    to_staff = inquiry.messages.exclude(to=[booking["email"]])
+    assert to_staff.count() == 1
+    mail = to_staff.get()
+    assert mail.kind == "inquiry_notification"
+    assert mail.to == sorted({settings.INVESTMENT_PROMOTION_EMAIL, zone.contact_email} - {""})
+    assert "kèm yêu cầu khảo sát thực địa" in mail.subject  # staff mails are in Vietnamese
+    assert "Yêu cầu khảo sát thực địa" in mail.body
+    assert "Số người: 4" in mail.body
+    assert "Ngôn ngữ của đoàn: 中文, English" in mail.body
+    assert booking["message"] in mail.body
 
 
 def test_a_free_plot_comes_along_with_its_zone(client, booking, zone):
