@@ -31,6 +31,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse, QueryDict
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import translation
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
@@ -206,10 +207,18 @@ class AnonymousPageCacheMiddleware:
             if query
             else f"{request.scheme}:{request.path}"
         )
+        # What is kept is the body as sent, gzipped or not as the client asked: a copy for
+        # each (a client that does not accept gzip must never get the gzipped one), told
+        # apart as GZipMiddleware decides.
+        encoding = (
+            "gzip"
+            if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+            else "identity"
+        )
         if is_api:
             language = request.GET.get("lang") or translation.get_language_from_request(request)
-            return f"api:{language}:{address}"
-        return f"page:{address}"
+            return f"api:{language}:{encoding}:{address}"
+        return f"page:{encoding}:{address}"
 
 
 def _keepable(response):

@@ -71,7 +71,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files already compressed
     # Below WhiteNoise (static files are served compressed as they were collected), above what
     # reads or writes the body: ConditionalGet's ETag is of the uncompressed page (gzip makes it
-    # weak), the page cache keeps pages uncompressed and each answer is padded afresh.
+    # weak). The page cache keeps a page as it was sent, in two copies: gzipped for clients
+    # that accept it, plain for the others (kept pages hold no secret for BREACH to find: a
+    # page that sets a cookie, such as a form's CSRF token, is never kept).
     "portal.middleware.PublicPagesGZipMiddleware",
     "django.middleware.common.CommonMiddleware",  # checks the Host header, sets Content-Length
     "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 for unchanged pages

@@ -1,6 +1,7 @@
 """A kept page is answered before Django's stack (portal/wsgi.py), exactly as Django answers it:
 the same body, every header, 304 to a conditional request, the API's rate limit counted."""
 
+import gzip
 import time
 from decimal import Decimal
 from wsgiref.util import setup_testing_defaults
@@ -88,6 +89,26 @@ def test_a_hit_is_answered_before_django_with_every_header_django_sends(catalogu
     assert hit["X-Content-Type-Options"] == "nosniff"
     assert hit["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert int(hit["Content-Length"]) == len(hit.content) and len(hit["X-Request-ID"]) == 16
+
+
+@pytest.mark.parametrize("url", ["/zones/", "/api/v1/zones"])
+def test_a_client_that_does_not_accept_gzip_never_gets_the_gzipped_copy(catalogue, url):
+    """Browsers ask for gzip; a script, a feed reader or a monitoring probe often does not,
+    and must get plain text even when a browser's request made the copy that is kept; and a
+    browser must not be sent the plain copy such a client's request made."""
+    browser = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+    made_for_browser, _ = wsgi_get(url, **browser)
+    plain, entered = wsgi_get(url)
+    assert made_for_browser["Content-Encoding"] == "gzip"
+    assert plain.status_code == 200 and "Content-Encoding" not in plain.headers
+    assert entered and plain["X-Cache"] == "miss"  # a copy of its own, made by Django
+    assert gzip.decompress(made_for_browser.content) == plain.content
+    for environ, gzipped in (({}, False), (browser, True), ({}, False), (browser, True)):
+        hit, entered = wsgi_get(url, **environ)
+        assert hit["X-Cache"] == "hit" and not entered
+        assert (hit.get("Content-Encoding") == "gzip") is gzipped
+        assert hit.content == (made_for_browser if gzipped else plain).content
+        assert int(hit["Content-Length"]) == len(hit.content)
 
 
 def test_a_hit_over_https_carries_hsts_and_one_over_http_does_not(catalogue, settings):
