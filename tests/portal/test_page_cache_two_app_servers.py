@@ -2,16 +2,14 @@
 Redis): a staff edit shows on both, on every page and API answer, within a second."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 import time
 import urllib.request
 
 import pytest
 
-from tests.tools import PRODUCTION_ENV, ROOT, free_port, run_in_production
+from tests.portal.conftest import running_app_servers
+from tests.tools import run_in_production
 
 # The edit, as the admin saves it: a model save, which moves the catalogue's version in Redis.
 EDIT = (
@@ -35,52 +33,9 @@ def get(port, path):
 
 
 @pytest.fixture
-def site(tmp_path, redis_server):
-    """The environment of both app servers: one database, one Redis, production settings."""
-    env = {
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
-        "CACHE_URL": redis_server.url,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
-        "PAGE_CACHE_SECONDS": "300",
-        "LOG_LEVEL": "WARNING",
-    }
-    for command in (["migrate", "--noinput"], ["load_langson"]):
-        done = run_in_production(["manage.py", *command], **env)
-        assert done.returncode == 0, done.stderr
-    return env
-
-
-@pytest.fixture
 def app_servers(site):
-    ports, servers = [free_port(), free_port()], []
-    base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
-    for port in ports:
-        env = {**base, **PRODUCTION_ENV, **site, "GUNICORN_BIND": f"127.0.0.1:{port}"}
-        env.update(GUNICORN_WORKERS="1", DJANGO_SETTINGS_MODULE="portal.settings")
-        servers.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "portal.wsgi"],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        )
-    try:
-        for port in ports:
-            for _ in range(150):
-                try:
-                    get(port, "/healthz")
-                    break
-                except OSError:
-                    time.sleep(0.1)
+    with running_app_servers(site, count=2) as ports:
         yield ports
-    finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=10)
 
 
 def test_a_fill_rate_change_shows_on_both_app_servers_within_a_second(site, app_servers):
