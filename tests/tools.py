@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -111,6 +112,19 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def wait_until_it_answers(port, path="/healthz", seconds=15):
+    """Wait for the server just started on `port` to answer `path` over HTTP."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5).close()  # noqa: S310
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"nothing answers on port {port}") from None
+            time.sleep(0.05)
 
 
 class RedisServer:

@@ -2,12 +2,17 @@ import contextlib
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
-from tests.tools import PRODUCTION_ENV, ROOT, RedisServer, free_port, run_in_production
+from tests.tools import (
+    PRODUCTION_ENV,
+    ROOT,
+    RedisServer,
+    free_port,
+    run_in_production,
+    wait_until_it_answers,
+)
 
 # How long a process leaves the cache alone after a failure, in these tests.
 CACHE_RETRY_SECONDS = 0.2
@@ -73,12 +78,7 @@ def running_app_servers(site, count):
         )
     try:
         for port in ports:
-            for _ in range(150):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5).close()  # noqa: S310
-                    break
-                except OSError:
-                    time.sleep(0.1)
+            wait_until_it_answers(port)
         yield ports
     finally:
         for server in servers:

@@ -7,14 +7,13 @@ import gzip
 import os
 import shutil
 import tempfile
-import time
 import urllib.request
 
 import pytest
 
 from deploy import nginx_local
 from tests.portal.conftest import running_app_servers
-from tests.tools import free_port, tool_missing
+from tests.tools import free_port, tool_missing, wait_until_it_answers
 
 BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 
@@ -38,12 +37,7 @@ def nginx(site):
         if server is None:
             tool_missing("nginx is missing: apt-get install nginx")
         try:
-            for _ in range(100):
-                try:
-                    get(port, "/healthz")
-                    break
-                except OSError:
-                    time.sleep(0.05)
+            wait_until_it_answers(port)
             yield port
         finally:
             server.terminate()
