@@ -68,10 +68,12 @@ def langson(db):
 def zone_editor(django_user_model):
     from django.contrib.auth.models import Group
 
+    from tests.factories import ZONE_EDITORS
+
     user = django_user_model.objects.create_user(
         "editor", "editor@example.org", "pw", is_staff=True
     )
-    user.groups.add(Group.objects.get(name="Zone editors"))
+    user.groups.add(Group.objects.get(name=ZONE_EDITORS))
     return user
 
 
@@ -79,10 +81,12 @@ def zone_editor(django_user_model):
 def investment_officer(django_user_model):
     from django.contrib.auth.models import Group
 
+    from tests.factories import INVESTMENT_OFFICERS
+
     user = django_user_model.objects.create_user(
         "officer", "officer@example.org", "pw", is_staff=True, first_name="Lan"
     )
-    user.groups.add(Group.objects.get(name="Investment officers"))
+    user.groups.add(Group.objects.get(name=INVESTMENT_OFFICERS))
     return user
 
 

@@ -6,6 +6,10 @@ from django.utils import timezone
 
 from zones.models import District, Indicator, Plot, Project, Sector, Zone
 
+# The staff roles' groups, as the migrations make them (portal/migrations).
+ZONE_EDITORS = "Cán bộ cập nhật khu, cụm công nghiệp"
+INVESTMENT_OFFICERS = "Cán bộ xúc tiến đầu tư"
+
 
 class SectorFactory(factory.django.DjangoModelFactory):
     class Meta:

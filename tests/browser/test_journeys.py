@@ -87,14 +87,14 @@ def test_an_investor_finds_a_plot_and_expresses_interest(browser, live_server, l
 
 
 def test_an_officer_follows_up_an_inquiry_and_updates_a_zone(browser, live_server, langson):
-    from tests.factories import InquiryFactory
+    from tests.factories import INVESTMENT_OFFICERS, ZONE_EDITORS, InquiryFactory
 
     inquiry = InquiryFactory(company_name="Shenzhen Assembly Ltd.")
     officer = User.objects.create_user(
         "lan", password="Str0ng-pass-2026", is_staff=True, first_name="Lan", last_name="Nguyễn"
     )
     officer.groups.add(
-        Group.objects.get(name="Investment officers"), Group.objects.get(name="Zone editors")
+        Group.objects.get(name=INVESTMENT_OFFICERS), Group.objects.get(name=ZONE_EDITORS)
     )
 
     log_in_to_admin(browser, live_server, "lan", "Str0ng-pass-2026")

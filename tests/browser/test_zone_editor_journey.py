@@ -6,6 +6,7 @@ from django.utils import timezone
 from selenium.webdriver.common.by import By
 
 from tests.browser.pages import click_and_load, log_in_to_admin
+from tests.factories import ZONE_EDITORS
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -14,7 +15,7 @@ def test_a_zone_editor_changes_the_fill_rate_and_the_public_page_shows_it(
     browser, live_server, langson
 ):
     editor = User.objects.create_user("editor", password="Str0ng-pass-2026", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Zone editors"))
+    editor.groups.add(Group.objects.get(name=ZONE_EDITORS))
 
     log_in_to_admin(browser, live_server, "editor", "Str0ng-pass-2026")
     browser.get(f"{live_server.url}/admin/zones/zone/?q=dong-banh")

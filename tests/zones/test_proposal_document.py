@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 
-from tests.factories import ZoneFactory
+from tests.factories import ZONE_EDITORS, ZoneFactory
 from zones.models import DeveloperCompany, Proposal
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_the_zones_manager_downloads_it_and_a_manager_of_another_zone_gets_403(
     assert client.get(url(proposal)).status_code == 200
 
     other = django_user_model.objects.create_user("other", "o@example.org", "pw", is_staff=True)
-    other.groups.add(Group.objects.get(name="Zone editors"))
+    other.groups.add(Group.objects.get(name=ZONE_EDITORS))
     ZoneFactory().managers.add(other)
     client.force_login(other)
     response = client.get(url(proposal))

@@ -7,14 +7,20 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from tests.factories import InquiryFactory, PlotFactory, ZoneFactory
+from tests.factories import (
+    INVESTMENT_OFFICERS,
+    ZONE_EDITORS,
+    InquiryFactory,
+    PlotFactory,
+    ZoneFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_two_staff_groups_exist_with_their_permissions():
-    editors = Group.objects.get(name="Zone editors")
-    officers = Group.objects.get(name="Investment officers")
+    editors = Group.objects.get(name=ZONE_EDITORS)
+    officers = Group.objects.get(name=INVESTMENT_OFFICERS)
     editor_perms = set(editors.permissions.values_list("codename", flat=True))
     officer_perms = set(officers.permissions.values_list("codename", flat=True))
     assert {"change_zone", "change_plot", "change_project"} <= editor_perms
@@ -156,7 +162,7 @@ NOT_FOR_EDITORS: dict[str, str] = {}
 
 def test_zone_editors_may_manage_every_zones_model_the_admin_shows():
     """Every model of the zones app that the admin shows, on its own page or inline in
-    another's, is one the "Zone editors" group may view, add and change: a model added later
+    another's, is one the zone editors' group may view, add and change: a model added later
     (as zone photos were, after the roles were made) must not leave editors without it."""
     from django.contrib import admin
 
@@ -165,7 +171,7 @@ def test_zone_editors_may_manage_every_zones_model_the_admin_shows():
         if model._meta.app_label == "zones":
             shown.add(model)
             shown.update(inline.model for inline in model_admin.inlines)
-    editors = Group.objects.get(name="Zone editors")
+    editors = Group.objects.get(name=ZONE_EDITORS)
     held = set(editors.permissions.values_list("codename", flat=True))
     missing = sorted(
         f"{action}_{model._meta.model_name}"
@@ -178,5 +184,5 @@ def test_zone_editors_may_manage_every_zones_model_the_admin_shows():
 
 
 def test_zone_editors_may_remove_zone_photos():
-    editors = Group.objects.get(name="Zone editors")
+    editors = Group.objects.get(name=ZONE_EDITORS)
     assert editors.permissions.filter(codename="delete_zonephoto").exists()
