@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "simple_history",
     "import_export",
-    "axes",
+    "portal.apps.AxesConfig",  # django-axes, named in Vietnamese in the admin
     "django_filters",
     "ninja",  # its own Swagger UI files, served by the site instead of a CDN
     "csp",
