@@ -92,21 +92,28 @@ def narrow(browser):
     browser.set_window_size(1280, 1000)
 
 
-def test_no_public_page_scrolls_sideways_at_320_px_in_any_language(
-    narrow, live_server, langson, client
-):
-    paths = public_paths(client)
-    assert len(paths) >= 3 * (len(NOT_IN_SITEMAP) + 6)
-    too_wide, unlabelled = {}, {}
+def walk_at_320_px(narrow, live_server, paths, also=None):
+    """Open each page at 320 px and save its screenshot: the pages that scroll sideways, and
+    what the script `also` finds on each (when it finds anything), by path."""
+    too_wide, found_also = {}, {}
     for path in paths:
         narrow.set_window_size(320, 800)
         narrow.get(f"{live_server.url}{path}")
         found = narrow.execute_script(OVERFLOW)
         if found["scrollWidth"] > found["innerWidth"]:
             too_wide[path] = found
-        if boxes := narrow.execute_script(UNLABELLED_SCROLL_BOXES):
-            unlabelled[path] = boxes
+        if also and (extra := narrow.execute_script(also)):
+            found_also[path] = extra
         screenshot(narrow, SCREENSHOTS / "reflow-320", path)
+    return too_wide, found_also
+
+
+def test_no_public_page_scrolls_sideways_at_320_px_in_any_language(
+    narrow, live_server, langson, client
+):
+    paths = public_paths(client)
+    assert len(paths) >= 3 * (len(NOT_IN_SITEMAP) + 6)
+    too_wide, unlabelled = walk_at_320_px(narrow, live_server, paths, UNLABELLED_SCROLL_BOXES)
     assert too_wide == {}
     assert unlabelled == {}
 
@@ -125,14 +132,7 @@ def test_the_staff_s_admin_pages_do_not_scroll_sideways_at_320_px(narrow, live_s
         "/admin/zones/plot/",
         "/admin/investors/inquiry/",
     ]
-    too_wide = {}
-    for path in paths:
-        narrow.set_window_size(320, 800)
-        narrow.get(f"{live_server.url}{path}")
-        found = narrow.execute_script(OVERFLOW)
-        if found["scrollWidth"] > found["innerWidth"]:
-            too_wide[path] = found
-        screenshot(narrow, SCREENSHOTS / "reflow-320", path)
+    too_wide, _ = walk_at_320_px(narrow, live_server, paths)
     assert too_wide == {}
 
 
